@@ -1,0 +1,80 @@
+//! Text cleaning shared by every input format.
+
+/// Removes control characters and terminal escape sequences, and collapses
+/// runs of whitespace to one space. Article text is untrusted: nothing that
+/// leaves this function can move the cursor or change the terminal.
+pub fn sanitize(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    let mut pending_space = false;
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            skip_escape(&mut chars);
+            continue;
+        }
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if c.is_control() || is_invisible_format(c) {
+            continue;
+        }
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    }
+    out
+}
+
+/// Bidi overrides and similar format characters that can reorder what the
+/// terminal shows.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+/// Skips the rest of an escape sequence whose ESC was just read
+/// (CSI `ESC [ … final`, OSC `ESC ] … BEL|ST`, and two-byte escapes).
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.next() {
+        Some('[') => {
+            for c in chars.by_ref() {
+                if ('\u{40}'..='\u{7e}').contains(&c) {
+                    break;
+                }
+            }
+        }
+        Some(']' | 'P' | '_' | '^') => {
+            while let Some(c) = chars.next() {
+                if c == '\u{7}' {
+                    break;
+                }
+                if c == '\u{1b}' {
+                    chars.next_if_eq(&'\\');
+                    break;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitize;
+
+    #[test]
+    fn strips_escape_sequences_and_controls() {
+        assert_eq!(sanitize("a\u{1b}[31mred\u{1b}[0m b"), "ared b");
+        assert_eq!(sanitize("x\u{1b}]0;title\u{7}y"), "xy");
+        assert_eq!(sanitize("x\u{1b}]8;;http://e\u{1b}\\y"), "xy");
+        assert_eq!(sanitize("bell\u{7} and\u{8} back"), "bell and back");
+        assert_eq!(sanitize("rtl\u{202e}override"), "rtloverride");
+    }
+
+    #[test]
+    fn collapses_whitespace() {
+        assert_eq!(sanitize("  two\n\tlines   here \n"), "two lines here");
+    }
+}
