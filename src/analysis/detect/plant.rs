@@ -108,6 +108,21 @@ pub fn plant(article: &str, seed: u64, rate: f64) -> Case {
     let mut edits = Vec::new();
     for p in original.body() {
         if !rng.chance(rate) {
+            // Unplanted paragraphs get neutral rewording half the time, so
+            // precision is measured on changed sentences, not only on
+            // identical ones.
+            if rng.chance(0.5)
+                && let Some((range, with, op)) = neutral_reword(&mut rng, &p.text, article)
+            {
+                edits.push(Edit {
+                    paragraph: p.index,
+                    range,
+                    with,
+                    kind: PlantKind::Framing,
+                    conflict: false,
+                    op,
+                });
+            }
             continue;
         }
         let kinds = [PlantKind::Number, PlantKind::Quote, PlantKind::Framing];
@@ -177,8 +192,13 @@ pub fn gold_alignment(sources: &[Source]) -> Alignment {
             continue;
         }
         let n = pa.sentences.len().min(pb.sentences.len());
+        let at = |source: SourceId, sentence| SentenceRef {
+            source,
+            paragraph: pa.index,
+            sentence,
+        };
         let links = (0..n)
-            .map(|s| link(a.id, pa, b.id, pb, pa.index, s))
+            .map(|s| link_sentences(sources, at(a.id, s), at(b.id, s)))
             .collect();
         groups.push(Group {
             id: GroupId(groups.len()),
@@ -205,39 +225,22 @@ pub fn gold_alignment(sources: &[Source]) -> Alignment {
     }
 }
 
-/// A sentence link with the word diff of the two sentences.
-pub fn link(
-    sa: SourceId,
-    pa: &crate::model::Paragraph,
-    sb: SourceId,
-    pb: &crate::model::Paragraph,
-    paragraph: usize,
-    sentence: usize,
-) -> SentenceLink {
-    let ta = tokenize_span(&pa.text, pa.sentences[sentence]);
-    let tb = tokenize_span(&pb.text, pb.sentences[sentence]);
-    let diff = word_diff(&ta, &tb);
+/// A sentence link with the word diff of the two sentences (Patience diff
+/// over words via `similar`; similarity is the share of unchanged bytes).
+pub fn link_sentences(sources: &[Source], a: SentenceRef, b: SentenceRef) -> SentenceLink {
+    let pa = &sources[a.source.0].paragraphs[a.paragraph];
+    let pb = &sources[b.source.0].paragraphs[b.paragraph];
+    let (sa, sb) = (pa.sentences[a.sentence], pb.sentences[b.sentence]);
+    let diff = word_diff(&tokenize_span(&pa.text, sa), &tokenize_span(&pb.text, sb));
     let equal: usize = diff
         .iter()
         .filter(|o| o.tag == DiffTag::Equal)
         .map(|o| o.a.len())
         .sum();
-    let total = pa.sentences[sentence]
-        .len()
-        .max(pb.sentences[sentence].len())
-        .max(1);
     SentenceLink {
-        a: SentenceRef {
-            source: sa,
-            paragraph,
-            sentence,
-        },
-        b: SentenceRef {
-            source: sb,
-            paragraph: pb.index,
-            sentence,
-        },
-        similarity: equal as f64 / total as f64,
+        a,
+        b,
+        similarity: equal as f64 / sa.len().max(sb.len()).max(1) as f64,
         diff,
     }
 }
@@ -446,9 +449,10 @@ fn speaker_edit(rng: &mut Rng, text: &str, quote: Span) -> Option<EditSpec> {
             continue;
         }
         // Name words right after the verb, or right before it.
+        // After "told" comes the listener, not the speaker.
         let after: Vec<&Tok<'_>> = toks[i + 1..]
             .iter()
-            .take_while(|n| is_name_word(n.text))
+            .take_while(|n| is_name_word(n.text) && t.lower() != "told")
             .collect();
         let before: Vec<&Tok<'_>> = toks[..i]
             .iter()
@@ -468,6 +472,39 @@ fn speaker_edit(rng: &mut Rng, text: &str, quote: Span) -> Option<EditSpec> {
     let span = *rng.pick(&runs)?;
     let others = ["Hargreaves", "Okonkwo", "Lindqvist", "Ferreira"];
     Some((span, (*rng.pick(&others)?).to_string(), "quote speaker"))
+}
+
+/// Replaces a content word outside quotations, numbers and the lexicons
+/// with another content word of the article: a change of wording that is
+/// no discrepancy of any kind.
+fn neutral_reword(rng: &mut Rng, text: &str, article: &str) -> Option<EditSpec> {
+    let lex = Lexicon::get();
+    let plain = |t: &Tok<'_>| {
+        let w = t.lower();
+        t.is_word()
+            && t.text.len() >= 4
+            && t.text.chars().all(char::is_lowercase)
+            && !is_stop(t.text)
+            && lex.label_sets(&w).is_empty()
+            && lex.strength(&w).is_none()
+            && lex.report_category(&w).is_none()
+            && !lex.is_hedge(&w)
+            && recognize(t.text, Span::new(0, t.text.len()), Context { date: None }).is_empty()
+    };
+    let toks = tokenize(text);
+    let targets: Vec<&Tok<'_>> = toks
+        .iter()
+        .filter(|t| plain(t) && !in_quote(text, t.span()))
+        .collect();
+    let target = rng.pick(&targets)?;
+    let pool_toks = tokenize(article);
+    let pool: Vec<&str> = pool_toks
+        .iter()
+        .filter(|t| plain(t) && t.lower() != target.lower())
+        .map(|t| t.text)
+        .collect();
+    let with = rng.pick(&pool)?;
+    Some((target.span(), (*with).to_string(), "neutral reword"))
 }
 
 /// Framing changes: a report verb of another stance, a hedge, a label of
@@ -726,9 +763,11 @@ mod tests {
 
     #[test]
     fn identical_copies_report_nothing() {
-        let case = plant(ARTICLE, 1, 0.0);
-        assert!(case.planted.is_empty());
-        let found = super::super::detect(&case.sources, &case.gold);
+        let original = source_from_text(SourceId(0), "A".into(), "a".into(), ARTICLE);
+        let mut copy = original.clone();
+        copy.id = SourceId(1);
+        let sources = vec![original, copy];
+        let found = super::super::detect(&sources, &gold_alignment(&sources));
         assert!(
             found.iter().all(|d| d.kind == DiscrepancyKind::Omission),
             "{found:#?}"
