@@ -27,5 +27,10 @@ fn bundled_corpus(bencher: divan::Bencher) {
 fn planted_pair(bencher: divan::Bencher) {
     let article = include_str!("../tests/fixtures/articles/albawaba-settlements.txt");
     let case = plant(article, 3, 0.5);
-    bencher.bench(|| detect(divan::black_box(&case.sources), divan::black_box(&case.gold)));
+    bencher.bench(|| {
+        detect(
+            divan::black_box(&case.sources),
+            divan::black_box(&case.gold),
+        )
+    });
 }

@@ -586,6 +586,10 @@ pub fn recognize(text: &str, range: Span, ctx: Context) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !could_start(&p, i) {
+            i += 1;
+            continue;
+        }
         match parse_at(&p, i, text, ctx) {
             Some((q, next)) => {
                 out.push(q);
@@ -595,6 +599,26 @@ pub fn recognize(text: &str, range: Span, ctx: Context) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// A cheap test: can a quantity or time expression start at token `i`?
+fn could_start(p: &Parser<'_, '_>, i: usize) -> bool {
+    let t = &p.toks[i];
+    if t.kind == TokKind::Num || currency_symbol(t.text).is_some() {
+        return true;
+    }
+    if !t.is_word() {
+        return false;
+    }
+    let w = p.word(i);
+    lookup(&UNITS, w).is_some()
+        || lookup(&TENS, w).is_some()
+        || lookup(&SCALES[..5], w).is_some()
+        || VAGUE.iter().any(|(v, _, _)| *v == w)
+        || HEDGES.iter().any(|(words, _)| words[0] == w)
+        || MONTHS.contains(&w)
+        || WEEKDAYS.contains(&w)
+        || matches!(w, "a" | "an" | "half" | "us" | "weekend" | "dozen")
 }
 
 fn parse_at(p: &Parser<'_, '_>, i: usize, text: &str, ctx: Context) -> Option<(Quantity, usize)> {

@@ -12,9 +12,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::lexicon::spelling_variant;
-use super::util::{
-    Stems, TITLES, Tok, containment, ellipsize, is_name_word, is_stop, tokenize_span, word_diff,
-};
+use super::util::{Stems, TITLES, Tok, ellipsize, is_name_word, is_stop, tokenize_span, word_diff};
 use super::{Ctx, finding, join_names};
 use crate::model::{DiffTag, Discrepancy, DiscrepancyKind, GroupId, SentenceRef, SourceId, Span};
 
@@ -136,6 +134,8 @@ pub struct Quote {
     pub words: Vec<String>,
     /// Content stems of the quotation.
     pub content: Vec<String>,
+    /// `content`, sorted and deduplicated.
+    set: Vec<String>,
 }
 
 impl Quote {
@@ -274,6 +274,12 @@ impl QuoteIndex {
                             .filter(|t| t.is_word() || t.kind == super::util::TokKind::Num)
                             .map(Tok::lower)
                             .collect(),
+                        set: {
+                            let mut set = stems.content(&toks);
+                            set.sort();
+                            set.dedup();
+                            set
+                        },
                         content: stems.content(&toks),
                     });
                 }
@@ -539,8 +545,13 @@ struct Match {
 /// How much two quotations share: containment of content stems, and the
 /// count of shared stems.
 fn overlap(a: &Quote, b: &Quote) -> (f64, usize) {
-    let shared = a.content.iter().filter(|w| b.content.contains(w)).count();
-    (containment(&a.content, &b.content), shared)
+    let shared = a
+        .content
+        .iter()
+        .filter(|w| b.set.binary_search(w).is_ok())
+        .count();
+    let short = a.content.len().min(b.content.len()).max(1);
+    ((shared as f64 / short as f64).min(1.0), shared)
 }
 
 /// Length of the longest common subsequence of two word lists.
