@@ -249,6 +249,7 @@ fn capitalize(s: &str) -> String {
 /// What the quantities measure, for the summary ("Meeting length").
 fn label(q: &Quantity, group_label: &str) -> String {
     let base = match (&q.class, &q.noun) {
+        (UnitClass::Duration, Some(n)) if n == "age" => "Age".into(),
         (UnitClass::Duration, Some(n)) => format!("{} length", capitalize(n)),
         (UnitClass::Duration, None) => "Duration".into(),
         (UnitClass::Count, Some(n)) => format!("Number of {n}s"),

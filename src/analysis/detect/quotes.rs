@@ -338,10 +338,11 @@ pub fn extract(text: &str) -> Vec<(Span, bool)> {
         let next = chars.get(k + 1).map(|x| x.1);
         match open {
             None => {
+                let after_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:".contains(p));
                 let opens = c == '“'
                     || c == '«'
-                    || (c == '"'
-                        && prev.is_none_or(|p| p.is_whitespace() || "([{—–-:".contains(p))
+                    || ((c == '"' || c == '‘')
+                        && after_space
                         && next.is_some_and(|n| !n.is_whitespace()));
                 if opens {
                     open = Some((i + c.len_utf8(), c));
@@ -355,6 +356,9 @@ pub fn extract(text: &str) -> Vec<(Span, bool)> {
                 let closes = match mark {
                     '“' => c == '”' || (c == '"'),
                     '«' => c == '»',
+                    // A single closing mark that is not an apostrophe
+                    // inside a word ("Xi’s").
+                    '‘' => c == '’' && next.is_none_or(|n| !n.is_alphanumeric()),
                     _ => c == '"' || c == '”',
                 };
                 if closes {
@@ -1050,6 +1054,9 @@ mod tests {
         let q: Vec<&str> = extract(t).iter().map(|(s, _)| s.slice(t)).collect();
         assert_eq!(q, ["it is good", "fine", "This runs on"]);
         assert!(extract(t)[2].1);
+        let t = "The US and China agree to ‘stabilise’ relations, Xi’s aide said.";
+        let q: Vec<&str> = extract(t).iter().map(|(s, _)| s.slice(t)).collect();
+        assert_eq!(q, ["stabilise"]);
         let t = "“He told me ‘no way’ twice,” she said.";
         let q: Vec<&str> = extract(t).iter().map(|(s, _)| s.slice(t)).collect();
         assert_eq!(q, ["He told me ‘no way’ twice,"]);
