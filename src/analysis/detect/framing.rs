@@ -283,7 +283,7 @@ fn label(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, small: bool) -> Opti
                 if y == x || b.all.contains(&x) || a.all.contains(&y) {
                     continue;
                 }
-                if !lex.label_sets(&y).contains(&set) {
+                if !lex.label_sets(&y).contains(&set) || !lex.labels_differ(set, &x, &y) {
                     continue;
                 }
                 let next_a = a.next_word(i).map(|k| a.word(k));
@@ -318,14 +318,15 @@ fn hedge(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, small: bool) -> Opti
         let Some(h) = lex.hedges.iter().find(|h| hedge_at(a, i, h)) else {
             continue;
         };
-        let family = |s: &Side<'_, '_>| {
+        // More hedging in `a` than in `b` overall ("alleged" against
+        // "suspected" is hedged on both sides).
+        let hedges = |s: &Side<'_, '_>| {
             lex.hedges
                 .iter()
-                .filter(|x| stem_eq(x, h))
                 .map(|x| count_phrase(&s.text, x))
                 .sum::<usize>()
         };
-        if family(a) <= family(b) {
+        if hedges(a) <= hedges(b) {
             continue;
         }
         let words = h.split('-').count();
@@ -457,14 +458,6 @@ fn joined(toks: &[Tok<'_>]) -> String {
 /// Occurrences of a word or phrase in a `joined` text.
 fn count_phrase(text: &str, phrase: &str) -> usize {
     text.matches(&format!(" {phrase} ")).count()
-}
-
-fn stem_eq(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let n = a.len().min(b.len()).min(6);
-    n >= 5 && a[..n] == b[..n]
 }
 
 /// Adds `c` to `changes`, or merges it with a change a few words away

@@ -197,6 +197,18 @@ fn match_score(a: &Found, b: &Found, pair: &Pair<'_>, sentence_overlap: f64) -> 
             }
         }
     }
+    // Days and months: sentences often date several events, so only the
+    // diff slot or closely shared surroundings pair two dates.
+    let near = containment(&a.near, &b.near);
+    let shared_near = a.near.iter().filter(|w| b.near.contains(w)).count();
+    if matches!(
+        a.q.class,
+        UnitClass::Time(TimeGrain::Day | TimeGrain::Month)
+    ) && !slot
+        && (near < 0.5 || shared_near < 3)
+    {
+        return None;
+    }
     if slot {
         score += 3.0;
     }

@@ -1008,7 +1008,7 @@ fn unmatched(
                     .map(|(r, s)| (**r, *s))
                     .collect::<Vec<_>>(),
             )
-        } else if q.named() && !silent.is_empty() {
+        } else if q.named() && !silent.is_empty() && !matched.iter().any(|(x, _)| *x == i) {
             let names: Vec<&str> = silent.iter().map(|(r, _)| ctx.name(r.source)).collect();
             (
                 "exclusive",
