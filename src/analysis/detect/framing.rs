@@ -53,26 +53,41 @@ pub fn detect(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
         let (Some((pa, sa)), Some((pb, sb))) = (ctx.sentence(link.a), ctx.sentence(link.b)) else {
             continue;
         };
+        if ctx.is_furniture(link.a) || ctx.is_furniture(link.b) {
+            continue;
+        }
         let ta = tokenize_span(&pa.text, sa);
         let tb = tokenize_span(&pb.text, sb);
         let mut changes: Vec<Change> = Vec::new();
         // Most of the words are shared: the sentences are parallel enough
         // for a single changed word to be a choice rather than a rewrite.
-        let equal_bytes: usize = link
-            .diff
+        let diff = ctx.diff(link);
+        let equal_bytes: usize = diff
             .iter()
             .filter(|o| o.tag == DiffTag::Equal)
             .map(|o| o.a.len())
             .sum();
         let parallel = equal_bytes * 2 >= sa.len().min(sb.len());
-        for (k, op) in link.diff.iter().enumerate() {
+        // Labels are looked for over the whole sentences: a diff may pair
+        // the words differently, but a label word that only one sentence
+        // has, next to the same word as the other's label, is a choice.
+        let whole_a = Side::new(&ta, sa, |span| {
+            quotes.covers(link.a.source, link.a.paragraph, span)
+        });
+        let whole_b = Side::new(&tb, sb, |span| {
+            quotes.covers(link.b.source, link.b.paragraph, span)
+        });
+        if let Some(c) = label(lex, &whole_a, &whole_b, false) {
+            changes.push(c);
+        }
+        for (k, op) in diff.iter().enumerate() {
             if op.tag == DiffTag::Equal {
                 continue;
             }
             // Equal words on both sides of the change: a local substitution
             // in otherwise parallel wording.
             let equal_at = |i: Option<usize>| {
-                i.and_then(|i| link.diff.get(i))
+                i.and_then(|i| diff.get(i))
                     .is_none_or(|o| o.tag == DiffTag::Equal)
             };
             let anchored = parallel && equal_at(k.checked_sub(1)) && equal_at(Some(k + 1));
@@ -255,8 +270,7 @@ impl<'t, 'a> Side<'t, 'a> {
 
 fn classify(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, anchored: bool) -> Option<Change> {
     let small = a.size <= SMALL_OP && b.size <= SMALL_OP && anchored;
-    label(lex, a, b, small)
-        .or_else(|| hedge(lex, a, b, small))
+    hedge(lex, a, b, small)
         .or_else(|| hedge(lex, b, a, small).map(Change::flip))
         .or_else(|| small.then(|| attribution(lex, a, b)).flatten())
         .or_else(|| small.then(|| evaluative(lex, a, b)).flatten())

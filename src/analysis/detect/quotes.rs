@@ -965,14 +965,22 @@ fn unmatched(
         let mut silent = Vec::new();
         let mut seen_sources = HashSet::new();
         for r in others {
-            if matched.contains(&(i, r.source))
-                || index.in_sentence(*r).any(|o| same_quote(q, o).is_some())
-            {
+            if matched.contains(&(i, r.source)) {
                 continue;
             }
             let Some((p, span)) = ctx.sentence(*r) else {
                 continue;
             };
+            // The other sentence quotes some of the same words itself.
+            let quotes_too = index.quotes.iter().any(|o| {
+                o.source == r.source
+                    && o.paragraph == r.paragraph
+                    && o.span.overlaps(&span)
+                    && overlap(q, o).1 >= 2
+            });
+            if quotes_too {
+                continue;
+            }
             let content = stems.content(&tokenize_span(&p.text, span));
             let carried = q.content.iter().filter(|w| content.contains(w)).count() as f64
                 / q.content.len() as f64;
