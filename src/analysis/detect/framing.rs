@@ -53,22 +53,56 @@ pub fn detect(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
         let (Some((pa, sa)), Some((pb, sb))) = (ctx.sentence(link.a), ctx.sentence(link.b)) else {
             continue;
         };
+        if ctx.is_furniture(link.a) || ctx.is_furniture(link.b) {
+            continue;
+        }
         let ta = tokenize_span(&pa.text, sa);
         let tb = tokenize_span(&pb.text, sb);
         let mut changes: Vec<Change> = Vec::new();
-        for op in link.diff.iter().filter(|o| o.tag != DiffTag::Equal) {
+        // Most of the words are shared: the sentences are parallel enough
+        // for a single changed word to be a choice rather than a rewrite.
+        let diff = ctx.diff(link);
+        let equal_bytes: usize = diff
+            .iter()
+            .filter(|o| o.tag == DiffTag::Equal)
+            .map(|o| o.a.len())
+            .sum();
+        let parallel = equal_bytes * 2 >= sa.len().min(sb.len());
+        // Labels are looked for over the whole sentences: a diff may pair
+        // the words differently, but a label word that only one sentence
+        // has, next to the same word as the other's label, is a choice.
+        let whole_a = Side::new(&ta, sa, |span| {
+            quotes.covers(link.a.source, link.a.paragraph, span)
+        });
+        let whole_b = Side::new(&tb, sb, |span| {
+            quotes.covers(link.b.source, link.b.paragraph, span)
+        });
+        if let Some(c) = label(lex, &whole_a, &whole_b, false) {
+            changes.push(c);
+        }
+        for (k, op) in diff.iter().enumerate() {
+            if op.tag == DiffTag::Equal {
+                continue;
+            }
+            // Equal words on both sides of the change: a local substitution
+            // in otherwise parallel wording.
+            let equal_at = |i: Option<usize>| {
+                i.and_then(|i| diff.get(i))
+                    .is_none_or(|o| o.tag == DiffTag::Equal)
+            };
+            let anchored = parallel && equal_at(k.checked_sub(1)) && equal_at(Some(k + 1));
             if !valid(op, &pa.text, &pb.text)
-                || quotes.covers(link.a.source, link.a.paragraph, op.a)
-                || quotes.covers(link.b.source, link.b.paragraph, op.b)
+                || spelling_variant(op.a.slice(&pa.text), op.b.slice(&pb.text))
             {
                 continue;
             }
-            let wa = words_in(&ta, op.a);
-            let wb = words_in(&tb, op.b);
-            if spelling_variant(op.a.slice(&pa.text), op.b.slice(&pb.text)) {
-                continue;
-            }
-            if let Some(c) = classify(lex, op, &wa, &wb, &ta, &tb) {
+            let side_a = Side::new(&ta, op.a, |span| {
+                quotes.covers(link.a.source, link.a.paragraph, span)
+            });
+            let side_b = Side::new(&tb, op.b, |span| {
+                quotes.covers(link.b.source, link.b.paragraph, span)
+            });
+            if let Some(c) = classify(lex, &side_a, &side_b, anchored) {
                 merge_near(&mut changes, c, &ta, &tb);
             }
         }
@@ -144,101 +178,274 @@ fn valid(op: &DiffOp, a: &str, b: &str) -> bool {
         && b.is_char_boundary(op.b.end)
 }
 
-/// Lowercased words of the tokens inside `span`.
-fn words_in(toks: &[Tok<'_>], span: Span) -> Vec<String> {
-    toks.iter()
-        .filter(|t| t.is_word() && t.start >= span.start && t.end <= span.end)
-        .map(Tok::lower)
-        .collect()
+/// Ops with at most this many words per side are a local substitution;
+/// larger ones mean the sentences are not parallel there.
+const SMALL_OP: usize = 4;
+
+/// One side of a diff op: its sentence tokens, the changed words outside
+/// quotations, and the sentence's words.
+struct Side<'t, 'a> {
+    toks: &'t [Tok<'a>],
+    /// Indices into `toks` of the changed word tokens outside quotations.
+    changed: Vec<usize>,
+    /// Number of word tokens in the op.
+    size: usize,
+    /// Lowercased words of the whole sentence.
+    all: Vec<String>,
+    /// `joined` form of the sentence, for phrase counts.
+    text: String,
 }
 
-/// Lowercased words of a whole sentence.
-fn all_words(toks: &[Tok<'_>]) -> Vec<String> {
-    toks.iter()
-        .filter(|t| t.is_word())
-        .map(Tok::lower)
-        .collect()
-}
-
-fn classify(
-    lex: &Lexicon,
-    op: &DiffOp,
-    wa: &[String],
-    wb: &[String],
-    ta: &[Tok<'_>],
-    tb: &[Tok<'_>],
-) -> Option<Change> {
-    let change = |subkind, detail: String| {
-        let a = phrase(ta, op.a);
-        let b = phrase(tb, op.b);
-        let referent = head_after(ta, op.a)
-            .or_else(|| head_after(tb, op.b))
-            .unwrap_or_else(|| detail.clone());
-        Change {
-            subkind,
-            a,
-            b,
-            referent,
-            detail,
-        }
-    };
-    // Labels: different members of one set for the same slot.
-    for x in wa {
-        for set in lex.label_sets(x) {
-            if let Some(y) = wb
+impl<'t, 'a> Side<'t, 'a> {
+    fn new(toks: &'t [Tok<'a>], op: Span, quoted: impl Fn(Span) -> bool) -> Self {
+        let inside: Vec<usize> = (0..toks.len())
+            .filter(|&i| toks[i].is_word() && toks[i].start >= op.start && toks[i].end <= op.end)
+            .collect();
+        let size = inside.len();
+        let changed = inside
+            .into_iter()
+            .filter(|&i| !quoted(toks[i].span()))
+            .collect();
+        Side {
+            toks,
+            changed,
+            size,
+            all: toks
                 .iter()
-                .find(|y| *y != x && lex.label_sets(y).contains(&set) && !wa.contains(y))
-                && !wb.contains(x)
-            {
-                return Some(change("label", format!("{x}/{y}")));
+                .filter(|t| t.is_word())
+                .map(Tok::lower)
+                .collect(),
+            text: joined(toks),
+        }
+    }
+
+    fn word(&self, i: usize) -> String {
+        self.toks[i].lower()
+    }
+
+    /// The next word token after token `i` (skipping a hyphen compound).
+    fn next_word(&self, i: usize) -> Option<usize> {
+        (i + 1..self.toks.len()).find(|&k| self.toks[k].is_word() && self.toks[k].space_before)
+    }
+
+    /// The first token of this sentence spelled `word`.
+    fn find(&self, word: &str) -> Option<usize> {
+        (0..self.toks.len()).find(|&k| self.toks[k].is_word() && self.toks[k].lower() == word)
+    }
+
+    /// The phrase around token `i`: up to two modifiers before it and one
+    /// content word after it ("alleged Chinese spy balloon").
+    fn around(&self, i: usize, left: usize) -> Span {
+        let mut start = i;
+        let mut taken = 0;
+        while start > 0 && taken < left {
+            let t = &self.toks[start - 1];
+            if t.is('-') && !t.space_before {
+                start -= 1;
+                continue;
+            }
+            if !t.is_word() || is_stop(t.text) {
+                break;
+            }
+            start -= 1;
+            taken += 1;
+        }
+        let mut end = i;
+        // Hyphen compounds ("so-called", "self-governing") stay whole.
+        while end + 2 < self.toks.len()
+            && self.toks[end + 1].is('-')
+            && !self.toks[end + 1].space_before
+        {
+            end += 2;
+        }
+        if let Some(n) = self.toks.get(end + 1)
+            && n.is_word()
+            && !is_stop(n.text)
+        {
+            end += 1;
+        }
+        Span::new(self.toks[start].start, self.toks[end].end)
+    }
+}
+
+fn classify(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, anchored: bool) -> Option<Change> {
+    let small = a.size <= SMALL_OP && b.size <= SMALL_OP && anchored;
+    hedge(lex, a, b, small)
+        .or_else(|| hedge(lex, b, a, small).map(Change::flip))
+        .or_else(|| small.then(|| attribution(lex, a, b)).flatten())
+        .or_else(|| small.then(|| evaluative(lex, a, b)).flatten())
+}
+
+impl Change {
+    fn flip(self) -> Self {
+        Change {
+            a: self.b,
+            b: self.a,
+            ..self
+        }
+    }
+}
+
+/// Different members of one label set in the same slot: a local
+/// substitution, or the same word right after or before both.
+fn label(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, small: bool) -> Option<Change> {
+    for &i in &a.changed {
+        let x = a.word(i);
+        for set in lex.label_sets(&x) {
+            for &j in &b.changed {
+                let y = b.word(j);
+                if y == x || b.all.contains(&x) || a.all.contains(&y) {
+                    continue;
+                }
+                if !lex.label_sets(&y).contains(&set) || !lex.labels_differ(set, &x, &y) {
+                    continue;
+                }
+                let next_a = a.next_word(i).map(|k| a.word(k));
+                let next_b = b.next_word(j).map(|k| b.word(k));
+                let prev = |s: &Side<'_, '_>, k: usize| (k > 0).then(|| s.word(k - 1));
+                let same_slot = small
+                    || (next_a.is_some() && next_a == next_b)
+                    || (i > 0 && j > 0 && prev(a, i) == prev(b, j));
+                if !same_slot {
+                    continue;
+                }
+                let referent = next_a
+                    .filter(|n| !is_stop(n) && next_b.as_ref() == Some(n))
+                    .unwrap_or_else(|| x.clone());
+                return Some(Change {
+                    subkind: "label",
+                    a: a.around(i, 2),
+                    b: b.around(j, 2),
+                    referent,
+                    detail: format!("{x}/{y}"),
+                });
             }
         }
     }
-    // Hedges present on one side only: the changed words carry a hedge
-    // that the other sentence has fewer of.
-    let (sent_a, sent_b) = (all_words(ta), all_words(tb));
-    let (text_a, text_b) = (joined(ta), joined(tb));
-    let (op_a, op_b) = (joined_in(ta, op.a), joined_in(tb, op.b));
-    for h in &lex.hedges {
-        let (in_a, in_b) = (count_phrase(&op_a, h), count_phrase(&op_b, h));
-        if in_a == in_b {
+    None
+}
+
+/// A hedge among the changed words of `a` that `b` has fewer of, about
+/// something `b` also mentions (the word after the hedge).
+fn hedge(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, small: bool) -> Option<Change> {
+    for &i in &a.changed {
+        let Some(h) = lex.hedges.iter().find(|h| hedge_at(a, i, h)) else {
             continue;
-        }
-        let family = |t: &str| {
+        };
+        // More hedging in `a` than in `b` overall ("alleged" against
+        // "suspected" is hedged on both sides).
+        let hedges = |s: &Side<'_, '_>| {
             lex.hedges
                 .iter()
-                .filter(|x| stem_eq(x, h))
-                .map(|x| count_phrase(t, x))
+                .map(|x| count_phrase(&s.text, x))
                 .sum::<usize>()
         };
-        if family(&text_a) != family(&text_b) {
-            return Some(change("hedge", h.clone()));
+        if hedges(a) <= hedges(b) {
+            continue;
         }
+        let words = h.split('-').count();
+        let after = a.next_word(i + 2 * (words - 1));
+        let anchor = after.and_then(|k| b.find(&a.word(k)));
+        if anchor.is_none() && !small {
+            continue;
+        }
+        let b_span = match anchor {
+            Some(k) => b.around(k, 1),
+            None => b
+                .changed
+                .first()
+                .map_or_else(|| fallback(b), |&k| b.around(k, 1)),
+        };
+        let referent = after.map(|k| a.word(k)).unwrap_or_else(|| h.clone());
+        return Some(Change {
+            subkind: "hedge",
+            a: a.around(after.unwrap_or(i), 3),
+            b: b_span,
+            referent,
+            detail: h.clone(),
+        });
     }
-    // Report verbs of different stance.
-    let verb = |ws: &[String]| {
-        ws.iter()
-            .find_map(|w| lex.report_category(w).map(|c| (w.clone(), c.to_string())))
+    None
+}
+
+/// True when the hedge `h` (possibly hyphenated) starts at token `i`.
+fn hedge_at(s: &Side<'_, '_>, i: usize, h: &str) -> bool {
+    let parts: Vec<&str> = h.split('-').collect();
+    parts.iter().enumerate().all(|(k, p)| {
+        let at = i + 2 * k;
+        s.toks.get(at).is_some_and(|t| t.lower() == *p)
+            && (k == 0
+                || s.toks
+                    .get(at - 1)
+                    .is_some_and(|t| t.is('-') && !t.space_before))
+    })
+}
+
+/// A span for a side with no usable changed word: its first word.
+fn fallback(s: &Side<'_, '_>) -> Span {
+    s.toks
+        .iter()
+        .find(|t| t.is_word())
+        .map_or(Span::new(0, 0), Tok::span)
+}
+
+/// Report verbs of different stance in a local substitution.
+fn attribution(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>) -> Option<Change> {
+    let verb = |s: &Side<'_, '_>| {
+        s.changed
+            .iter()
+            .find_map(|&i| lex.report_category(&s.word(i)).map(|c| (i, c.to_string())))
     };
-    if let (Some((va, ca)), Some((vb, cb))) = (verb(wa), verb(wb))
-        && ca != cb
-    {
-        return Some(change("attribution", format!("{va}/{vb}")));
-    }
-    // Evaluative words of different strength.
-    let strength = |ws: &[String]| {
-        ws.iter()
-            .find_map(|w| lex.strength(w).map(|s| (w.clone(), s)))
+    let ((i, ca), (j, cb)) = (verb(a)?, verb(b)?);
+    (ca != cb).then(|| Change {
+        subkind: "attribution",
+        a: a.toks[i].span(),
+        b: b.toks[j].span(),
+        referent: "attribution".into(),
+        detail: format!("{}/{}", a.word(i), b.word(j)),
+    })
+}
+
+/// Evaluative words of different strength in a local substitution, or a
+/// strong one added.
+fn evaluative(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>) -> Option<Change> {
+    let strength = |s: &Side<'_, '_>| {
+        s.changed
+            .iter()
+            .find_map(|&i| lex.strength(&s.word(i)).map(|v| (i, v)))
     };
-    match (strength(wa), strength(wb)) {
-        (Some((x, sx)), Some((y, sy))) if sx != sy && x != y => {
-            Some(change("evaluative", format!("{x}/{y}")))
+    let change = |i: usize, j: Option<usize>, detail: String| Change {
+        subkind: "evaluative",
+        a: a.around(i, 1),
+        b: j.map_or_else(
+            || {
+                b.changed
+                    .first()
+                    .map_or_else(|| fallback(b), |&k| b.around(k, 1))
+            },
+            |j| b.around(j, 1),
+        ),
+        referent: detail.clone(),
+        detail,
+    };
+    match (strength(a), strength(b)) {
+        (Some((i, x)), Some((j, y))) if x != y && a.word(i) != b.word(j) => {
+            Some(change(i, Some(j), format!("{}/{}", a.word(i), b.word(j))))
         }
-        (Some((x, sx)), None) if sx.abs() >= 2 && !sent_b.contains(&x) => {
-            Some(change("evaluative", x))
+        (Some((i, x)), None) if x.abs() >= 2 && !b.all.contains(&a.word(i)) => {
+            Some(change(i, None, a.word(i)))
         }
-        (None, Some((y, sy))) if sy.abs() >= 2 && !sent_a.contains(&y) => {
-            Some(change("evaluative", y))
+        (None, Some((j, y))) if y.abs() >= 2 && !a.all.contains(&b.word(j)) => {
+            let c = Change {
+                subkind: "evaluative",
+                a: a.changed
+                    .first()
+                    .map_or_else(|| fallback(a), |&k| a.around(k, 1)),
+                b: b.around(j, 1),
+                referent: b.word(j),
+                detail: b.word(j),
+            };
+            Some(c)
         }
         _ => None,
     }
@@ -262,72 +469,9 @@ fn joined(toks: &[Tok<'_>]) -> String {
     out
 }
 
-fn joined_in(toks: &[Tok<'_>], span: Span) -> String {
-    let inside: Vec<Tok<'_>> = toks
-        .iter()
-        .filter(|t| t.start >= span.start && t.end <= span.end)
-        .copied()
-        .collect();
-    joined(&inside)
-}
-
 /// Occurrences of a word or phrase in a `joined` text.
 fn count_phrase(text: &str, phrase: &str) -> usize {
     text.matches(&format!(" {phrase} ")).count()
-}
-
-fn stem_eq(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let n = a.len().min(b.len()).min(6);
-    n >= 5 && a[..n] == b[..n]
-}
-
-/// The content word right after `span` (the referent a label or hedge
-/// qualifies), within two words.
-fn head_after(toks: &[Tok<'_>], span: Span) -> Option<String> {
-    let start = toks
-        .iter()
-        .position(|t| t.start >= span.end.max(span.start))?;
-    let mut last = None;
-    for t in toks[start..].iter().take(3) {
-        if !t.is_word() || is_stop(t.text) {
-            break;
-        }
-        last = Some(t.lower());
-    }
-    last
-}
-
-/// The phrase a change sits in: the changed words (or, for an empty side,
-/// the word before the insertion point) extended over up to two following
-/// content words, so a label reads with its noun ("spy balloon").
-fn phrase(toks: &[Tok<'_>], span: Span) -> Span {
-    let mut start = span.start;
-    let mut end = span.end;
-    if span.is_empty() {
-        // Anchor at the next word.
-        if let Some(t) = toks.iter().find(|t| t.start >= span.start && t.is_word()) {
-            start = t.start;
-            end = t.end;
-        } else if let Some(t) = toks
-            .iter()
-            .rev()
-            .find(|t| t.end <= span.start && t.is_word())
-        {
-            start = t.start;
-            end = t.end;
-        }
-    }
-    let from = end;
-    for t in toks.iter().filter(|t| t.start >= from).take(2) {
-        if t.kind == TokKind::Punct || !t.is_word() || is_stop(t.text) {
-            break;
-        }
-        end = t.end;
-    }
-    Span::new(start, end)
 }
 
 /// Adds `c` to `changes`, or merges it with a change a few words away

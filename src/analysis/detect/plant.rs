@@ -105,9 +105,49 @@ struct Edit {
 pub fn plant(article: &str, seed: u64, rate: f64) -> Case {
     let original = source_from_text(SourceId(0), "Original".into(), "original".into(), article);
     let mut rng = Rng::new(seed);
+    let mut copy = original.clone();
+    copy.id = SourceId(1);
+    copy.name = "Copy".into();
+    copy.origin = "copy".into();
+    let planted = plant_into(&mut copy, &mut rng, rate, article, &|_| true);
+    let sources = vec![original, copy];
+    let gold = gold_alignment(&sources);
+    Case {
+        sources,
+        gold,
+        planted,
+    }
+}
+
+/// Plants changes into the body paragraphs of `copy` for which `eligible`
+/// holds: about `rate` of them get one number, quote or framing change (or
+/// a control), and half of the others a neutral rewording. `pool` is text
+/// to draw neutral replacement words from.
+pub fn plant_into(
+    copy: &mut Source,
+    rng: &mut Rng,
+    rate: f64,
+    pool: &str,
+    eligible: &dyn Fn(usize) -> bool,
+) -> Vec<Planted> {
     let mut edits = Vec::new();
-    for p in original.body() {
+    for p in copy.body().filter(|p| eligible(p.index)) {
         if !rng.chance(rate) {
+            // Unplanted paragraphs get neutral rewording half the time, so
+            // precision is measured on changed sentences, not only on
+            // identical ones.
+            if rng.chance(0.5)
+                && let Some((range, with, op)) = neutral_reword(rng, &p.text, pool)
+            {
+                edits.push(Edit {
+                    paragraph: p.index,
+                    range,
+                    with,
+                    kind: PlantKind::Framing,
+                    conflict: false,
+                    op,
+                });
+            }
             continue;
         }
         let kinds = [PlantKind::Number, PlantKind::Quote, PlantKind::Framing];
@@ -116,9 +156,9 @@ pub fn plant(article: &str, seed: u64, rate: f64) -> Case {
             let kind = kinds[(first + k) % 3];
             let conflict = rng.chance(0.7);
             let edit = match kind {
-                PlantKind::Number => number_edit(&mut rng, &p.text, conflict),
-                PlantKind::Quote => quote_edit(&mut rng, &p.text, conflict),
-                PlantKind::Framing => framing_edit(&mut rng, &p.text, conflict),
+                PlantKind::Number => number_edit(rng, &p.text, conflict),
+                PlantKind::Quote => quote_edit(rng, &p.text, conflict),
+                PlantKind::Framing => framing_edit(rng, &p.text, conflict),
             };
             if let Some((range, with, op)) = edit {
                 edits.push(Edit {
@@ -133,10 +173,6 @@ pub fn plant(article: &str, seed: u64, rate: f64) -> Case {
             }
         }
     }
-    let mut copy = original.clone();
-    copy.id = SourceId(1);
-    copy.name = "Copy".into();
-    copy.origin = "copy".into();
     let mut planted = Vec::new();
     for e in &edits {
         let p = &mut copy.paragraphs[e.paragraph];
@@ -158,11 +194,43 @@ pub fn plant(article: &str, seed: u64, rate: f64) -> Case {
             inserted: e.with.clone(),
         });
     }
-    let sources = vec![original, copy];
-    let gold = gold_alignment(&sources);
+    planted
+}
+
+/// A case built on the alignment engineer's rewrite generator: the copy
+/// has paragraphs dropped, split, merged and reordered and paragraphs of
+/// unrelated articles inserted (no sentence rewording, so every wording
+/// difference is a planted one), then planted changes in the paragraphs
+/// that come from the article. The gold alignment is empty: use a real
+/// aligner.
+pub fn plant_synth(article: &str, unrelated: &[&str], seed: u64, rate: f64) -> Case {
+    use crate::analysis::synth::{Article, SynthConfig, rewrite};
+    let original = Article::from_text("original", article);
+    let others: Vec<Article> = unrelated
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Article::from_text(&format!("unrelated{i}"), t))
+        .collect();
+    let config = SynthConfig {
+        seed,
+        reword: 0.0,
+        foreign: 2,
+        ..SynthConfig::default()
+    };
+    let synthetic = rewrite(&original, &others, &config);
+    let mut copy = synthetic.to_source(1, "Copy");
+    let from_article: Vec<bool> = synthetic
+        .paragraphs
+        .iter()
+        .map(|p| p.iter().all(|s| s.origin.article == "original"))
+        .collect();
+    let mut rng = Rng::new(seed);
+    let planted = plant_into(&mut copy, &mut rng, rate, article, &|i| {
+        from_article.get(i).copied().unwrap_or(false)
+    });
     Case {
-        sources,
-        gold,
+        sources: vec![original.to_synthetic().to_source(0, "Original"), copy],
+        gold: Alignment::default(),
         planted,
     }
 }
@@ -177,8 +245,13 @@ pub fn gold_alignment(sources: &[Source]) -> Alignment {
             continue;
         }
         let n = pa.sentences.len().min(pb.sentences.len());
+        let at = |source: SourceId, sentence| SentenceRef {
+            source,
+            paragraph: pa.index,
+            sentence,
+        };
         let links = (0..n)
-            .map(|s| link(a.id, pa, b.id, pb, pa.index, s))
+            .map(|s| link_sentences(sources, at(a.id, s), at(b.id, s)))
             .collect();
         groups.push(Group {
             id: GroupId(groups.len()),
@@ -205,39 +278,22 @@ pub fn gold_alignment(sources: &[Source]) -> Alignment {
     }
 }
 
-/// A sentence link with the word diff of the two sentences.
-pub fn link(
-    sa: SourceId,
-    pa: &crate::model::Paragraph,
-    sb: SourceId,
-    pb: &crate::model::Paragraph,
-    paragraph: usize,
-    sentence: usize,
-) -> SentenceLink {
-    let ta = tokenize_span(&pa.text, pa.sentences[sentence]);
-    let tb = tokenize_span(&pb.text, pb.sentences[sentence]);
-    let diff = word_diff(&ta, &tb);
+/// A sentence link with the word diff of the two sentences (Patience diff
+/// over words via `similar`; similarity is the share of unchanged bytes).
+pub fn link_sentences(sources: &[Source], a: SentenceRef, b: SentenceRef) -> SentenceLink {
+    let pa = &sources[a.source.0].paragraphs[a.paragraph];
+    let pb = &sources[b.source.0].paragraphs[b.paragraph];
+    let (sa, sb) = (pa.sentences[a.sentence], pb.sentences[b.sentence]);
+    let diff = word_diff(&tokenize_span(&pa.text, sa), &tokenize_span(&pb.text, sb));
     let equal: usize = diff
         .iter()
         .filter(|o| o.tag == DiffTag::Equal)
         .map(|o| o.a.len())
         .sum();
-    let total = pa.sentences[sentence]
-        .len()
-        .max(pb.sentences[sentence].len())
-        .max(1);
     SentenceLink {
-        a: SentenceRef {
-            source: sa,
-            paragraph,
-            sentence,
-        },
-        b: SentenceRef {
-            source: sb,
-            paragraph: pb.index,
-            sentence,
-        },
-        similarity: equal as f64 / total as f64,
+        a,
+        b,
+        similarity: equal as f64 / sa.len().max(sb.len()).max(1) as f64,
         diff,
     }
 }
@@ -446,9 +502,10 @@ fn speaker_edit(rng: &mut Rng, text: &str, quote: Span) -> Option<EditSpec> {
             continue;
         }
         // Name words right after the verb, or right before it.
+        // After "told" comes the listener, not the speaker.
         let after: Vec<&Tok<'_>> = toks[i + 1..]
             .iter()
-            .take_while(|n| is_name_word(n.text))
+            .take_while(|n| is_name_word(n.text) && t.lower() != "told")
             .collect();
         let before: Vec<&Tok<'_>> = toks[..i]
             .iter()
@@ -468,6 +525,39 @@ fn speaker_edit(rng: &mut Rng, text: &str, quote: Span) -> Option<EditSpec> {
     let span = *rng.pick(&runs)?;
     let others = ["Hargreaves", "Okonkwo", "Lindqvist", "Ferreira"];
     Some((span, (*rng.pick(&others)?).to_string(), "quote speaker"))
+}
+
+/// Replaces a content word outside quotations, numbers and the lexicons
+/// with another content word of the article: a change of wording that is
+/// no discrepancy of any kind.
+fn neutral_reword(rng: &mut Rng, text: &str, article: &str) -> Option<EditSpec> {
+    let lex = Lexicon::get();
+    let plain = |t: &Tok<'_>| {
+        let w = t.lower();
+        t.is_word()
+            && t.text.len() >= 4
+            && t.text.chars().all(char::is_lowercase)
+            && !is_stop(t.text)
+            && lex.label_sets(&w).is_empty()
+            && lex.strength(&w).is_none()
+            && lex.report_category(&w).is_none()
+            && !lex.is_hedge(&w)
+            && recognize(t.text, Span::new(0, t.text.len()), Context { date: None }).is_empty()
+    };
+    let toks = tokenize(text);
+    let targets: Vec<&Tok<'_>> = toks
+        .iter()
+        .filter(|t| plain(t) && !in_quote(text, t.span()))
+        .collect();
+    let target = rng.pick(&targets)?;
+    let pool_toks = tokenize(article);
+    let pool: Vec<&str> = pool_toks
+        .iter()
+        .filter(|t| plain(t) && t.lower() != target.lower())
+        .map(|t| t.text)
+        .collect();
+    let with = rng.pick(&pool)?;
+    Some((target.span(), (*with).to_string(), "neutral reword"))
 }
 
 /// Framing changes: a report verb of another stance, a hedge, a label of
@@ -518,7 +608,7 @@ fn framing_edit(rng: &mut Rng, text: &str, conflict: bool) -> Option<EditSpec> {
         {
             let members: Vec<&String> = lex.labels[set]
                 .iter()
-                .filter(|m| **m != t.lower() && !m.contains(' '))
+                .filter(|m| lex.labels_differ(set, &t.lower(), m) && !m.contains(' '))
                 .collect();
             if let Some(m) = rng.pick(&members) {
                 options.push((t.span(), (*m).clone(), "label"));
@@ -680,6 +770,29 @@ pub fn score_case(case: &Case, found: &[Discrepancy], scores: &mut Scores) {
 /// An alignment function (such as `analysis::align::align`).
 pub type Aligner<'f> = &'f dyn Fn(&[Source]) -> Alignment;
 
+/// Runs a real aligner and the detectors on synth-based planted copies
+/// (see [`plant_synth`]); each article gets two other articles as the
+/// unrelated paragraphs.
+pub fn evaluate_synth(
+    articles: &[String],
+    seeds: std::ops::Range<u64>,
+    align: Aligner<'_>,
+) -> Scores {
+    let mut scores = Scores::default();
+    for (i, article) in articles.iter().enumerate() {
+        let unrelated: Vec<&str> = (1..=2)
+            .map(|k| articles[(i + k) % articles.len()].as_str())
+            .collect();
+        for seed in seeds.clone() {
+            let case = plant_synth(article, &unrelated, seed * 1000 + i as u64, 0.5);
+            let alignment = align(&case.sources);
+            let found = super::detect(&case.sources, &alignment);
+            score_case(&case, &found, &mut scores);
+        }
+    }
+    scores
+}
+
 /// Runs the detectors on planted copies of every article, with the gold
 /// alignment (`align = None`) or a given aligner.
 pub fn evaluate(
@@ -726,9 +839,11 @@ mod tests {
 
     #[test]
     fn identical_copies_report_nothing() {
-        let case = plant(ARTICLE, 1, 0.0);
-        assert!(case.planted.is_empty());
-        let found = super::super::detect(&case.sources, &case.gold);
+        let original = source_from_text(SourceId(0), "A".into(), "a".into(), ARTICLE);
+        let mut copy = original.clone();
+        copy.id = SourceId(1);
+        let sources = vec![original, copy];
+        let found = super::super::detect(&sources, &gold_alignment(&sources));
         assert!(
             found.iter().all(|d| d.kind == DiscrepancyKind::Omission),
             "{found:#?}"

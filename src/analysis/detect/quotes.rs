@@ -12,9 +12,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::lexicon::spelling_variant;
-use super::util::{
-    Stems, TITLES, Tok, containment, ellipsize, is_name_word, is_stop, tokenize_span, word_diff,
-};
+use super::util::{Stems, TITLES, Tok, ellipsize, is_name_word, is_stop, tokenize_span, word_diff};
 use super::{Ctx, finding, join_names};
 use crate::model::{DiffTag, Discrepancy, DiscrepancyKind, GroupId, SentenceRef, SourceId, Span};
 
@@ -129,10 +127,15 @@ pub struct Quote {
     pub span: Span,
     /// The speaker as written ("Mr Xi"), when the text says who.
     pub speaker: Option<String>,
+    /// The speaker is named in the quotation's own sentence (not through a
+    /// pronoun or another quote of the paragraph).
+    pub direct: bool,
     /// Normalized words of the quotation (lowercase).
     pub words: Vec<String>,
     /// Content stems of the quotation.
     pub content: Vec<String>,
+    /// `content`, sorted and deduplicated.
+    set: Vec<String>,
 }
 
 impl Quote {
@@ -160,8 +163,31 @@ impl Quote {
 
 /// Stems of the identifying words of a speaker phrase.
 fn speaker_key(speaker: &str, stems: &Stems) -> Vec<String> {
-    speaker
+    let words: Vec<&str> = speaker
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // "United Nations spokesman Farhan Aziz Haq": the person is the last
+    // run of capitalized words.
+    let capital = |w: &&str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !TITLES.contains(&w.to_lowercase().as_str())
+    };
+    let end = words.iter().rposition(capital);
+    let words = match end {
+        Some(end) => {
+            let upper = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+            let start = words[..end]
+                .iter()
+                .rposition(|w| !upper(w))
+                .map_or(0, |i| i + 1);
+            &words[start..=end]
+        }
+        None => &words[..],
+    };
+    words
+        .iter()
+        .copied()
         .filter(|w| {
             let w = w.to_lowercase();
             !w.is_empty() && !TITLE_WORDS.contains(&w.as_str()) && !TITLES.contains(&w.as_str())
@@ -201,9 +227,27 @@ impl QuoteIndex {
                         .iter()
                         .position(|s| s.end >= span.start)
                         .unwrap_or(0);
-                    let sent_span = p.sentences.get(sentence).copied().unwrap_or(span);
+                    // The quote's context: from the sentence before it (when
+                    // the quote opens its sentence) to the sentence where it
+                    // closes.
+                    let last = p
+                        .sentences
+                        .iter()
+                        .position(|s| s.end >= span.end)
+                        .unwrap_or(sentence);
+                    let first = match p.sentences.get(sentence) {
+                        Some(s) if span.start.saturating_sub(s.start) < 20 && sentence > 0 => {
+                            sentence - 1
+                        }
+                        _ => sentence,
+                    };
+                    let sent_span = match (p.sentences.get(first), p.sentences.get(last)) {
+                        (Some(a), Some(b)) => Span::new(a.start, b.end),
+                        _ => span,
+                    };
                     let continues = span.start <= 1 && open_speaker.is_some();
                     let mut speaker = attribute(&p.text, sent_span, span);
+                    let direct = speaker.as_deref().is_some_and(|s| !is_pronoun(s));
                     if speaker.as_deref().is_some_and(is_pronoun) {
                         speaker = last_speaker.clone();
                     }
@@ -224,11 +268,18 @@ impl QuoteIndex {
                         sentence,
                         span,
                         speaker,
+                        direct,
                         words: toks
                             .iter()
                             .filter(|t| t.is_word() || t.kind == super::util::TokKind::Num)
                             .map(Tok::lower)
                             .collect(),
+                        set: {
+                            let mut set = stems.content(&toks);
+                            set.sort();
+                            set.dedup();
+                            set
+                        },
                         content: stems.content(&toks),
                     });
                 }
@@ -287,19 +338,27 @@ pub fn extract(text: &str) -> Vec<(Span, bool)> {
         let next = chars.get(k + 1).map(|x| x.1);
         match open {
             None => {
+                let after_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:".contains(p));
                 let opens = c == '“'
                     || c == '«'
-                    || (c == '"'
-                        && prev.is_none_or(|p| p.is_whitespace() || "([{—–-:".contains(p))
+                    || ((c == '"' || c == '‘')
+                        && after_space
                         && next.is_some_and(|n| !n.is_whitespace()));
                 if opens {
                     open = Some((i + c.len_utf8(), c));
+                } else if c == '”' && out.is_empty() && i > 0 {
+                    // A closing mark with no opening one: the quotation
+                    // continues from the previous paragraph.
+                    out.push((trimmed(text, Span::new(0, i)), false));
                 }
             }
             Some((start, mark)) => {
                 let closes = match mark {
                     '“' => c == '”' || (c == '"'),
                     '«' => c == '»',
+                    // A single closing mark that is not an apostrophe
+                    // inside a word ("Xi’s").
+                    '‘' => c == '’' && next.is_none_or(|n| !n.is_alphanumeric()),
                     _ => c == '"' || c == '”',
                 };
                 if closes {
@@ -352,6 +411,11 @@ fn attribute(text: &str, sentence: Span, quote: Span) -> Option<String> {
         .copied()
         .filter(|t| t.end < quote.start)
         .collect();
+    // "…,” George Magnus, a research associate, told …": a name right
+    // after the quote, with a speech verb later in the clause.
+    if let Some(s) = leading_name(&after) {
+        return Some(s);
+    }
     // "…,” X said / said X." right after the quote.
     if let Some(s) = speaker_near_verb(&after) {
         return Some(s);
@@ -359,6 +423,33 @@ fn attribute(text: &str, sentence: Span, quote: Span) -> Option<String> {
     // "X said (that) “…”" / "according to X, “…”" before it.
     speaker_near_verb(&before)
 }
+
+/// A run of name words opening `toks` (after punctuation), when a speech
+/// verb follows within the clause.
+fn leading_name(toks: &[&Tok<'_>]) -> Option<String> {
+    let start = toks.iter().position(|t| t.is_word())?;
+    if toks[..start].iter().any(|t| t.is('.')) {
+        return None;
+    }
+    let run: Vec<&str> = toks[start..]
+        .iter()
+        .take_while(|t| is_name_word(t.text) || TITLES.contains(&t.lower().as_str()))
+        .map(|t| t.text)
+        .collect();
+    if !run.iter().any(|w| is_name_word(w)) {
+        return None;
+    }
+    let rest = &toks[start + run.len()..];
+    let clause_end = rest.iter().position(|t| t.is('.')).unwrap_or(rest.len());
+    let speaks = rest[..clause_end]
+        .iter()
+        .take(15)
+        .any(|t| SPEECH_VERBS.contains(&t.lower().as_str()));
+    speaks.then(|| run.join(" "))
+}
+
+/// Verbs whose object is the listener, not the speaker ("told reporters").
+const LISTENER_VERBS: &[&str] = &["told", "tells", "asked", "urged", "replied"];
 
 /// Finds a speech verb among `toks` and the name phrase next to it.
 fn speaker_near_verb(toks: &[&Tok<'_>]) -> Option<String> {
@@ -377,7 +468,9 @@ fn speaker_near_verb(toks: &[&Tok<'_>]) -> Option<String> {
         if let Some(s) = phrase_backward(toks, k) {
             return Some(s);
         }
-        if let Some(s) = phrase_forward(toks, k + 1) {
+        if !LISTENER_VERBS.contains(&w.as_str())
+            && let Some(s) = phrase_forward(toks, k + 1)
+        {
             return Some(s);
         }
     }
@@ -456,17 +549,43 @@ struct Match {
 /// How much two quotations share: containment of content stems, and the
 /// count of shared stems.
 fn overlap(a: &Quote, b: &Quote) -> (f64, usize) {
-    let shared = a.content.iter().filter(|w| b.content.contains(w)).count();
-    (containment(&a.content, &b.content), shared)
+    let shared = a
+        .content
+        .iter()
+        .filter(|w| b.set.binary_search(w).is_ok())
+        .count();
+    let short = a.content.len().min(b.content.len()).max(1);
+    ((shared as f64 / short as f64).min(1.0), shared)
 }
 
+/// Length of the longest common subsequence of two word lists.
+fn lcs(a: &[String], b: &[String]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut diag = 0;
+        for (j, y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
+            diag = up;
+        }
+    }
+    row[b.len()]
+}
+
+/// Two quotations are the same when most of the shorter one's words appear
+/// in order in the longer one (very short ones must have the same content).
 fn same_quote(a: &Quote, b: &Quote) -> Option<f64> {
-    let (c, shared) = overlap(a, b);
     let short = a.content.len().min(b.content.len());
     if short <= 2 {
         return (a.content == b.content && !a.content.is_empty()).then_some(1.0);
     }
-    (c >= 0.5 && shared >= 2).then_some(c)
+    let (_, shared) = overlap(a, b);
+    if shared < 2 {
+        return None;
+    }
+    let common = lcs(&a.words, &b.words);
+    let ratio = common as f64 / a.words.len().min(b.words.len()).max(1) as f64;
+    (common >= 3 && ratio >= 0.6).then_some(ratio)
 }
 
 /// Finds quote discrepancies across sources.
@@ -481,6 +600,12 @@ pub fn detect(ctx: &Ctx<'_>, index: &QuoteIndex) -> Vec<Discrepancy> {
                 continue;
             }
             if let Some(s) = same_quote(a, b) {
+                // Prefer the counterpart the alignment pairs with this one.
+                let s = s + if ctx.link(a.at(), b.at()).is_some() {
+                    0.1
+                } else {
+                    0.0
+                };
                 for (x, y) in [(i, j), (j, i)] {
                     let e = best.entry((x, quotes[y].source)).or_insert((0.0, y));
                     if s > e.0 {
@@ -565,17 +690,17 @@ fn compare(ctx: &Ctx<'_>, stems: &Stems, a: &Quote, b: &Quote) -> Option<Discrep
     let pb = ctx.paragraph(b.source, b.paragraph)?;
     let ta = tokenize_span(&pa.text, a.span);
     let tb = tokenize_span(&pb.text, b.span);
-    let ta: Vec<Tok<'_>> = ta
-        .into_iter()
-        .filter(|t| t.is_word() || t.kind == super::util::TokKind::Num)
-        .collect();
-    let tb: Vec<Tok<'_>> = tb
-        .into_iter()
-        .filter(|t| t.is_word() || t.kind == super::util::TokKind::Num)
-        .collect();
+    let (ta, tb) = (diff_tokens(ta), diff_tokens(tb));
     let ops = word_diff(&ta, &tb);
-    let first_eq = ops.iter().position(|o| o.tag == DiffTag::Equal);
-    let last_eq = ops.iter().rposition(|o| o.tag == DiffTag::Equal);
+    // Anchors: unchanged runs of two or more words, so a stray shared "the"
+    // far from the shared passage does not stretch the compared region.
+    let last_op = ops.len().saturating_sub(1);
+    let anchor = |(k, o): (usize, &crate::model::DiffOp)| {
+        o.tag == DiffTag::Equal
+            && (k == 0 || k == last_op || ta.iter().filter(|t| o.a.contains(t.start)).count() >= 2)
+    };
+    let first_eq = ops.iter().enumerate().position(anchor);
+    let last_eq = ops.iter().enumerate().rposition(anchor);
     let (Some(first_eq), Some(last_eq)) = (first_eq, last_eq) else {
         return None;
     };
@@ -584,12 +709,17 @@ fn compare(ctx: &Ctx<'_>, stems: &Stems, a: &Quote, b: &Quote) -> Option<Discrep
         .filter(|o| o.tag != DiffTag::Equal)
         .filter(|o| !spelling_variant(o.a.slice(&pa.text), o.b.slice(&pb.text)))
         .filter(|o| !number_change(o.a.slice(&pa.text), o.b.slice(&pb.text)))
+        .filter(|o| !marked_cut(o.a.slice(&pa.text)) && !marked_cut(o.b.slice(&pb.text)))
+        .filter(|o| !trivial(o.a.slice(&pa.text), o.b.slice(&pb.text)))
+        .filter(|o| !same_stems(stems, o.a.slice(&pa.text), o.b.slice(&pb.text)))
         .collect();
     let group = group_of(ctx, a.at()).or_else(|| group_of(ctx, b.at()));
     let who = |q: &Quote| q.speaker.clone().unwrap_or_else(|| "unattributed".into());
     let (ka, kb) = (a.speaker_key(stems), b.speaker_key(stems));
     let speakers_differ = a.named()
         && b.named()
+        && a.direct
+        && b.direct
         && !ka.is_empty()
         && !kb.is_empty()
         && !ka.iter().any(|w| kb.contains(w));
@@ -635,19 +765,24 @@ fn compare(ctx: &Ctx<'_>, stems: &Stems, a: &Quote, b: &Quote) -> Option<Discrep
             vec![mention(a, a.span)?, mention(b, b.span)?],
         ));
     }
-    // Only the ends differ: one quotes more than the other.
-    let cut: Vec<&str> = ops
-        .iter()
-        .filter(|o| o.tag != DiffTag::Equal)
-        .flat_map(|o| {
-            let side = if o.a.is_empty() {
-                o.b.slice(&pb.text)
-            } else {
-                o.a.slice(&pa.text)
-            };
-            side.split_whitespace()
-        })
-        .collect();
+    // Only the ends differ: one quotes more than the other. The cut matters
+    // when the words next to the kept passage negate, condition or
+    // contrast it ("not", "but only if").
+    let side = |o: &crate::model::DiffOp| {
+        if o.a.is_empty() {
+            o.b.slice(&pb.text)
+        } else {
+            o.a.slice(&pa.text)
+        }
+    };
+    let mut cut: Vec<&str> = Vec::new();
+    for o in &ops[..first_eq] {
+        let words: Vec<&str> = side(o).split_whitespace().collect();
+        cut.extend(&words[words.len().saturating_sub(3)..]);
+    }
+    for o in &ops[last_eq + 1..] {
+        cut.extend(side(o).split_whitespace().take(3));
+    }
     let meaning = cut.iter().any(|w| {
         let w = w.to_lowercase();
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
@@ -676,6 +811,47 @@ fn compare(ctx: &Ctx<'_>, stems: &Stems, a: &Quote, b: &Quote) -> Option<Discrep
         0.8,
         vec![mention(short, short.span)?, mention(long, long.span)?],
     ))
+}
+
+/// The tokens a quotation diff works on: words, numbers, and ellipsis
+/// marks ("…", ". . .", "...") kept as one token each so a marked cut lines
+/// up against the words the other source kept.
+fn diff_tokens(toks: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
+    let mut out: Vec<Tok<'_>> = Vec::new();
+    for t in toks {
+        let dot = t.is('.') || t.is('…');
+        let first_dot = dot && !out.last().is_some_and(|l| l.is('.') || l.is('…'));
+        if t.is_word() || t.kind == super::util::TokKind::Num || first_dot {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// A side of a diff op that is only an ellipsis mark: the source marked a
+/// cut, which is not a rewording.
+fn marked_cut(side: &str) -> bool {
+    let t = side.trim();
+    !t.is_empty() && t.chars().all(|c| c == '.' || c == '…' || c.is_whitespace())
+}
+
+/// The same words up to inflection ("agreement" / "agreements").
+fn same_stems(stems: &Stems, a: &str, b: &str) -> bool {
+    let st = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| stems.stem(w.trim_matches(|c: char| !c.is_alphanumeric())))
+            .collect()
+    };
+    !a.trim().is_empty() && st(a) == st(b)
+}
+
+/// Inserting or dropping only "that", "the", "a": not a rewording.
+fn trivial(a: &str, b: &str) -> bool {
+    let only_filler = |s: &str| {
+        s.split_whitespace()
+            .all(|w| matches!(w.to_lowercase().as_str(), "that" | "the" | "a" | "an"))
+    };
+    (a.trim().is_empty() && only_filler(b)) || (b.trim().is_empty() && only_filler(a))
 }
 
 /// Words that qualify a number ("about three").
@@ -789,14 +965,22 @@ fn unmatched(
         let mut silent = Vec::new();
         let mut seen_sources = HashSet::new();
         for r in others {
-            if matched.contains(&(i, r.source))
-                || index.in_sentence(*r).any(|o| same_quote(q, o).is_some())
-            {
+            if matched.contains(&(i, r.source)) {
                 continue;
             }
             let Some((p, span)) = ctx.sentence(*r) else {
                 continue;
             };
+            // The other sentence quotes some of the same words itself.
+            let quotes_too = index.quotes.iter().any(|o| {
+                o.source == r.source
+                    && o.paragraph == r.paragraph
+                    && o.span.overlaps(&span)
+                    && overlap(q, o).1 >= 2
+            });
+            if quotes_too {
+                continue;
+            }
             let content = stems.content(&tokenize_span(&p.text, span));
             let carried = q.content.iter().filter(|w| content.contains(w)).count() as f64
                 / q.content.len() as f64;
@@ -832,7 +1016,7 @@ fn unmatched(
                     .map(|(r, s)| (**r, *s))
                     .collect::<Vec<_>>(),
             )
-        } else if q.named() && !silent.is_empty() {
+        } else if q.named() && !silent.is_empty() && !matched.iter().any(|(x, _)| *x == i) {
             let names: Vec<&str> = silent.iter().map(|(r, _)| ctx.name(r.source)).collect();
             (
                 "exclusive",
@@ -878,6 +1062,9 @@ mod tests {
         let q: Vec<&str> = extract(t).iter().map(|(s, _)| s.slice(t)).collect();
         assert_eq!(q, ["it is good", "fine", "This runs on"]);
         assert!(extract(t)[2].1);
+        let t = "The US and China agree to ‘stabilise’ relations, Xi’s aide said.";
+        let q: Vec<&str> = extract(t).iter().map(|(s, _)| s.slice(t)).collect();
+        assert_eq!(q, ["stabilise"]);
         let t = "“He told me ‘no way’ twice,” she said.";
         let q: Vec<&str> = extract(t).iter().map(|(s, _)| s.slice(t)).collect();
         assert_eq!(q, ["He told me ‘no way’ twice,"]);

@@ -283,8 +283,17 @@ const STOP_WORDS: &[&str] = &[
 
 /// True for a stop word (case-insensitive).
 pub fn is_stop(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    STOP_WORDS.contains(&lower.as_str())
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| STOP_WORDS.iter().copied().collect());
+    if word.len() > 10 {
+        return false;
+    }
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        set.contains(word)
+    } else {
+        set.contains(word.to_lowercase().as_str())
+    }
 }
 
 /// A reusable English stemmer (Snowball, via `rust-stemmers`, already a
