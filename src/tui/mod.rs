@@ -12,6 +12,8 @@
 pub mod action;
 pub mod config;
 pub mod event;
+#[cfg(test)]
+mod fixture;
 pub mod index;
 pub mod keymap;
 pub mod state;

@@ -250,9 +250,9 @@ impl State {
     }
 
     fn max_scroll(&self, source: usize) -> usize {
-        let rows = self.layouts[source].rows.len();
-        rows.saturating_sub(self.view_height() / 2)
-            .min(rows.saturating_sub(1))
+        // Up to the last row at the top, so that any paragraph can be
+        // brought level with its counterpart in another pane.
+        self.layouts[source].rows.len().saturating_sub(1)
     }
 
     /// Applies one action.
@@ -715,45 +715,52 @@ impl State {
             self.message = Some(format!("not found: {}", self.search.query));
             return;
         }
-        let order: Vec<usize> = (0..self.sources())
-            .map(|i| (self.focus + i) % self.sources())
+        // Every match shown, in (source, paragraph, offset) order.
+        let hits: Vec<(usize, usize, usize, usize)> = (0..self.layouts.len())
+            .flat_map(|s| {
+                self.visible_matches(s)
+                    .into_iter()
+                    .map(move |(row, p, at)| (s, row, p, at))
+            })
             .collect();
-        for s in order {
-            let hits = self.visible_matches(s);
-            if hits.is_empty() {
-                continue;
-            }
-            let cursor = match self.search.cursor {
-                Some((cs, p, at)) if cs == s => Some((p, at)),
-                _ => None,
-            };
-            let pick = match (cursor, forward) {
-                (None, true) => {
-                    let top = self.scroll[s];
-                    hits.iter().find(|h| h.0 >= top).or(hits.first())
-                }
-                (None, false) => hits.last(),
-                (Some(c), true) => hits.iter().find(|h| (h.1, h.2) > c).or(hits.first()),
-                (Some(c), false) => hits.iter().rev().find(|h| (h.1, h.2) < c).or(hits.last()),
-            };
-            if let Some(&(row, p, at)) = pick {
-                self.focus = s;
-                self.search.cursor = Some((s, p, at));
-                let third = self.view_height() / 3;
-                self.scroll[s] = row.saturating_sub(third).min(self.max_scroll(s));
-                self.sync_others();
-                self.ensure_focus_visible();
-                let n = hits.iter().position(|h| (h.1, h.2) == (p, at)).unwrap_or(0) + 1;
-                self.message = Some(format!(
-                    "/{}: match {n}/{} in {}",
-                    self.search.query,
-                    hits.len(),
-                    self.report.sources[s].name
-                ));
-            }
+        let key = |h: &&(usize, usize, usize, usize)| (h.0, h.2, h.3);
+        let (f, top) = (self.focus, self.scroll[self.focus]);
+        let pick = match (self.search.cursor, forward) {
+            (Some(c), true) => hits.iter().find(|h| key(h) > c).or(hits.first()),
+            (Some(c), false) => hits.iter().rev().find(|h| key(h) < c).or(hits.last()),
+            (None, true) => hits
+                .iter()
+                .find(|h| h.0 == f && h.1 >= top)
+                .or_else(|| hits.iter().find(|h| h.0 > f))
+                .or(hits.first()),
+            (None, false) => hits
+                .iter()
+                .rev()
+                .find(|h| h.0 == f && h.1 < top)
+                .or_else(|| hits.iter().rev().find(|h| h.0 < f))
+                .or(hits.last()),
+        };
+        let Some(&(s, row, p, at)) = pick else {
+            self.message = Some(format!("not found in shown text: {}", self.search.query));
             return;
-        }
-        self.message = Some(format!("not found in shown text: {}", self.search.query));
+        };
+        self.focus = s;
+        self.search.cursor = Some((s, p, at));
+        let third = self.view_height() / 3;
+        self.scroll[s] = row.saturating_sub(third).min(self.max_scroll(s));
+        self.sync_others();
+        self.ensure_focus_visible();
+        let n = hits
+            .iter()
+            .position(|h| (h.0, h.2, h.3) == (s, p, at))
+            .unwrap_or(0)
+            + 1;
+        self.message = Some(format!(
+            "/{}: match {n}/{} ({})",
+            self.search.query,
+            hits.len(),
+            self.report.sources[s].name
+        ));
     }
 
     /// (row, paragraph, start) of every match shown in pane `s`.
@@ -853,4 +860,262 @@ fn find_all(text: &str, needle: &str) -> Vec<Span> {
         .map(|(i, m)| Span::new(i, i + m.len()))
         .filter(|s| text.is_char_boundary(s.start) && text.is_char_boundary(s.end))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::fixture;
+
+    fn state(width: u16, height: u16) -> State {
+        let config = Config {
+            keymap: Keymap::default(),
+            theme: Theme::monochrome(),
+        };
+        let mut s = State::new(fixture::report(), config);
+        s.update(Action::Resize { width, height });
+        s
+    }
+
+    fn run(s: &mut State, commands: &[Command]) {
+        for &c in commands {
+            s.update(c.into());
+        }
+    }
+
+    /// The paragraph at the top of pane `source`.
+    fn top_para(s: &State, source: usize) -> Option<usize> {
+        s.layouts[source].para_at(s.scroll[source])
+    }
+
+    fn screen_row_of(s: &State, source: usize, para: usize) -> isize {
+        s.layouts[source].para_row[para].unwrap() as isize - s.scroll[source] as isize
+    }
+
+    #[test]
+    fn scrolling_levels_other_panes_by_content() {
+        let mut s = state(120, 30);
+        assert_eq!(s.visible_panes(), 3);
+        // Alpha's paragraph 1 (meeting length) is its first body paragraph:
+        // Beta has it as paragraph 4, so Beta is scrolled to bring it level.
+        run(&mut s, &[Command::LineDown, Command::LineUp]);
+        assert_eq!(top_para(&s, 0), Some(1));
+        assert_eq!(screen_row_of(&s, 1, 4), screen_row_of(&s, 0, 1));
+        // Focus Beta and go to its top: Alpha follows by content.
+        run(&mut s, &[Command::Focus(1), Command::Top]);
+        assert_eq!(s.scroll[1], 0);
+        assert_eq!(top_para(&s, 1), Some(0));
+    }
+
+    #[test]
+    fn level_follows_the_focused_top_paragraph() {
+        let mut s = state(120, 30);
+        run(&mut s, &[Command::Focus(1)]);
+        // Scroll Beta until its paragraph 3 ("progress") is at the top.
+        for _ in 0..100 {
+            if top_para(&s, 1) == Some(3) {
+                break;
+            }
+            s.update(Command::LineDown.into());
+        }
+        assert_eq!(top_para(&s, 1), Some(3));
+        assert_eq!(screen_row_of(&s, 0, 2), screen_row_of(&s, 1, 3));
+        assert_eq!(screen_row_of(&s, 2, 1), screen_row_of(&s, 1, 3));
+    }
+
+    #[test]
+    fn next_discrepancy_jumps_every_mentioned_pane() {
+        let mut s = state(120, 30);
+        run(&mut s, &[Command::Focus(2), Command::NextDiscrepancy]);
+        assert_eq!(s.current_discrepancy(), Some(0));
+        // Gamma has no mention: focus moves to a source that has one.
+        assert_eq!(s.focus, 0);
+        let h = s.geometry().pane_height();
+        for (src, para) in [(0, 1), (1, 4)] {
+            let on_screen = screen_row_of(&s, src, para);
+            assert!((0..h as isize).contains(&on_screen), "{src}: {on_screen}");
+        }
+        run(
+            &mut s,
+            &[
+                Command::NextDiscrepancy,
+                Command::NextDiscrepancy,
+                Command::NextDiscrepancy,
+            ],
+        );
+        assert_eq!(s.current_discrepancy(), Some(0));
+        assert!(s.message.as_deref().unwrap().contains("wrapped"));
+        run(&mut s, &[Command::PrevDiscrepancy]);
+        assert_eq!(s.current_discrepancy(), Some(2));
+    }
+
+    #[test]
+    fn filter_cycles_and_restricts_n() {
+        let mut s = state(120, 30);
+        run(&mut s, &[Command::CycleFilter, Command::CycleFilter]);
+        assert_eq!(s.filter, Filter::Kind(DiscrepancyKind::Quote));
+        run(
+            &mut s,
+            &[Command::NextDiscrepancy, Command::NextDiscrepancy],
+        );
+        assert_eq!(s.current_discrepancy(), Some(1));
+        run(&mut s, &[Command::CycleFilter]);
+        assert_eq!(s.filtered, Vec::<usize>::new());
+        run(&mut s, &[Command::NextDiscrepancy]);
+        assert!(
+            s.message
+                .as_deref()
+                .unwrap()
+                .starts_with("no discrepancies")
+        );
+        run(&mut s, &[Command::CycleFilter, Command::CycleFilter]);
+        assert_eq!(s.filter, Filter::All);
+    }
+
+    #[test]
+    fn navigator_moves_selection_and_enter_closes() {
+        let mut s = state(120, 30);
+        run(&mut s, &[Command::ToggleNavigator]);
+        assert_eq!(s.overlay, Overlay::Navigator);
+        assert!(s.geometry().panel.is_some());
+        run(&mut s, &[Command::LineDown, Command::LineDown]);
+        assert_eq!(s.selected, 2);
+        assert_eq!(s.current_discrepancy(), Some(2));
+        run(&mut s, &[Command::Bottom, Command::LineDown]);
+        assert_eq!(s.selected, 2);
+        run(&mut s, &[Command::Top, Command::Confirm]);
+        assert_eq!(s.overlay, Overlay::None);
+        assert_eq!(s.current_discrepancy(), Some(0));
+    }
+
+    #[test]
+    fn search_has_its_own_next_and_leaves_n_alone() {
+        let mut s = state(120, 30);
+        run(&mut s, &[Command::Search]);
+        for c in "PROGRESS".chars() {
+            s.update(Action::SearchInput(c));
+        }
+        // While typing, letters are text, not commands.
+        assert!(!s.quit);
+        assert_eq!(s.search.count(), 3);
+        run(&mut s, &[Command::Confirm]);
+        assert!(!s.search.editing);
+        assert_eq!(s.search.cursor.map(|c| c.0), Some(0));
+        run(&mut s, &[Command::SearchNext]);
+        assert_eq!(
+            s.search.cursor.map(|c| c.0),
+            Some(1),
+            "Alpha has one match: on to Beta"
+        );
+        run(&mut s, &[Command::NextDiscrepancy]);
+        assert_eq!(s.current_discrepancy(), Some(0));
+        assert_eq!(s.search.query, "PROGRESS");
+        // Esc clears the search once overlays are closed.
+        run(&mut s, &[Command::Back]);
+        assert!(s.search.query.is_empty());
+    }
+
+    #[test]
+    fn escape_closes_overlays_first_and_q_quits() {
+        let mut s = state(120, 30);
+        run(&mut s, &[Command::ToggleHelp, Command::Quit]);
+        assert!(s.quit, "q quits even from help");
+        let mut s = state(120, 30);
+        run(&mut s, &[Command::ToggleHelp, Command::LineDown]);
+        assert_eq!(s.overlay, Overlay::Help);
+        run(&mut s, &[Command::Back]);
+        assert_eq!(s.overlay, Overlay::None);
+        assert!(!s.quit);
+        s.update(Action::ForceQuit);
+        assert!(s.quit);
+    }
+
+    #[test]
+    fn narrow_terminal_shows_one_pane_and_follows_focus() {
+        let mut s = state(60, 20);
+        assert_eq!(s.visible_panes(), 1);
+        assert_eq!(s.geometry().panes.len(), 1);
+        run(&mut s, &[Command::NextPane, Command::NextPane]);
+        assert_eq!((s.focus, s.strip), (2, 2));
+        run(&mut s, &[Command::NextPane]);
+        assert_eq!((s.focus, s.strip), (0, 0));
+        run(&mut s, &[Command::PaneLeft]);
+        assert_eq!(s.focus, 0);
+        s.update(Action::Resize {
+            width: 30,
+            height: 5,
+        });
+        assert!(s.geometry().too_small);
+    }
+
+    #[test]
+    fn furniture_is_hidden_until_toggled() {
+        let mut s = state(120, 30);
+        assert_eq!(s.layouts[0].para_row[0], None);
+        run(&mut s, &[Command::ToggleFurniture]);
+        assert_eq!(s.layouts[0].para_row[0], Some(0));
+        assert!(s.furniture);
+    }
+
+    #[test]
+    fn mouse_focuses_and_scrolls_the_pane_under_the_pointer() {
+        let mut s = state(120, 12);
+        let (_, beta) = s.geometry().panes[1];
+        s.update(Action::Click {
+            column: beta.x + 3,
+            row: beta.y + 2,
+        });
+        assert_eq!(s.focus, 1);
+        let (_, gamma) = s.geometry().panes[2];
+        for _ in 0..5 {
+            s.update(Action::Wheel {
+                column: beta.x + 3,
+                row: beta.y + 2,
+                down: true,
+            });
+        }
+        assert_eq!(s.focus, 1);
+        assert_eq!(s.scroll[1], 15);
+        assert_eq!(
+            screen_row_of(&s, 0, 2),
+            screen_row_of(&s, 1, 3),
+            "Alpha follows Beta by content"
+        );
+        s.update(Action::Click {
+            column: gamma.x + 1,
+            row: gamma.y + 1,
+        });
+        assert_eq!(s.focus, 2);
+    }
+
+    #[test]
+    fn clicking_the_list_selects_and_jumps() {
+        let mut s = state(120, 30);
+        run(&mut s, &[Command::ToggleNavigator]);
+        let list = s.geometry().list_area().unwrap();
+        s.update(Action::Click {
+            column: list.x + 2,
+            row: list.y + 1,
+        });
+        assert_eq!(s.selected, 1);
+        assert_eq!(s.current_discrepancy(), Some(1));
+    }
+
+    #[test]
+    fn resize_keeps_the_top_line() {
+        let mut s = state(120, 30);
+        run(&mut s, &[Command::Focus(1)]);
+        for _ in 0..100 {
+            if top_para(&s, 1) == Some(3) {
+                break;
+            }
+            s.update(Command::LineDown.into());
+        }
+        assert_eq!(top_para(&s, 1), Some(3));
+        s.update(Action::Resize {
+            width: 90,
+            height: 30,
+        });
+        assert_eq!(top_para(&s, 1), Some(3));
+    }
 }
