@@ -3,6 +3,9 @@
 
 pub mod align;
 pub mod detect;
+pub mod diff;
+pub mod synth;
+pub mod text;
 
 use crate::model::{Report, SCHEMA, Source};
 

@@ -1,0 +1,197 @@
+//! Sentence features for alignment: IDF-weighted content-word vectors and
+//! character n-gram vectors, computed over the comparison at hand.
+
+use std::collections::HashMap;
+
+use crate::analysis::text::{TokenKind, tokenize, us_spelling};
+use crate::model::{SentenceRef, Source};
+
+use super::Params;
+use super::similarity::SparseVec;
+
+/// One body sentence of one source, ready for comparison.
+#[derive(Debug, Clone)]
+pub struct SentenceFeatures {
+    pub at: SentenceRef,
+    /// Position of the sentence among its source's body sentences.
+    pub ordinal: usize,
+    /// IDF-weighted content-word keys (term ids), L2-normalized.
+    pub words: SparseVec,
+    /// IDF-weighted character 4-grams of the content words, L2-normalized.
+    pub chars: SparseVec,
+    /// L2 norm of the word vector before normalization.
+    pub word_norm: f32,
+    /// Term ids of the names and acronyms in the sentence, sorted.
+    pub entities: Vec<u32>,
+    /// Content terms with their surface forms, for labels.
+    pub terms: Vec<(u32, f32)>,
+}
+
+/// All body sentences of a comparison, with the vocabulary they share.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub sentences: Vec<SentenceFeatures>,
+    /// Term id -> a surface form seen in the text (for labels).
+    pub surface: Vec<String>,
+    /// Term id -> number of sentences containing it.
+    pub df: Vec<u32>,
+    /// Term id -> true for names, acronyms and numbers.
+    pub strong: Vec<bool>,
+    /// Body sentence count per source.
+    pub per_source: Vec<usize>,
+}
+
+struct RawSentence {
+    at: SentenceRef,
+    ordinal: usize,
+    entities: Vec<u32>,
+    words: Vec<(u32, f32)>,
+    grams: Vec<u64>,
+}
+
+impl Corpus {
+    /// Extracts and weights the features of every body sentence.
+    pub fn build(sources: &[Source], params: &Params) -> Corpus {
+        let mut vocab: HashMap<String, u32> = HashMap::new();
+        let mut corpus = Corpus {
+            per_source: vec![0; sources.len()],
+            ..Corpus::default()
+        };
+        let mut raw = Vec::new();
+        let mut gram_df: HashMap<u64, u32> = HashMap::new();
+        for (s, source) in sources.iter().enumerate() {
+            for paragraph in source.body() {
+                for (k, span) in paragraph.sentences.iter().enumerate() {
+                    let text = span.slice(&paragraph.text);
+                    let at = SentenceRef {
+                        source: source.id,
+                        paragraph: paragraph.index,
+                        sentence: k,
+                    };
+                    let sentence =
+                        corpus.raw_sentence(text, at, corpus.per_source[s], &mut vocab, params);
+                    if sentence.words.is_empty() {
+                        continue;
+                    }
+                    for g in &sentence.grams {
+                        *gram_df.entry(*g).or_default() += 1;
+                    }
+                    corpus.per_source[s] += 1;
+                    raw.push(sentence);
+                }
+            }
+        }
+        let n = raw.len() as f32;
+        let idf = |df: u32| (params.idf_offset + n / df.max(1) as f32).ln().max(0.01);
+        corpus.sentences = raw
+            .into_iter()
+            .map(|r| {
+                let words: Vec<(u64, f32)> = r
+                    .words
+                    .iter()
+                    .map(|&(t, boost)| (u64::from(t), boost * idf(corpus.df[t as usize])))
+                    .collect();
+                let chars: Vec<(u64, f32)> =
+                    r.grams.iter().map(|g| (*g, idf(gram_df[g]))).collect();
+                let word_norm = words.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
+                SentenceFeatures {
+                    word_norm,
+                    entities: r.entities,
+                    at: r.at,
+                    ordinal: r.ordinal,
+                    terms: words.iter().map(|&(t, w)| (t as u32, w)).collect(),
+                    words: SparseVec::normalized(words),
+                    chars: SparseVec::normalized(chars),
+                }
+            })
+            .collect();
+        corpus
+    }
+
+    fn raw_sentence(
+        &mut self,
+        text: &str,
+        at: SentenceRef,
+        ordinal: usize,
+        vocab: &mut HashMap<String, u32>,
+        params: &Params,
+    ) -> RawSentence {
+        let mut words: Vec<(u32, f32)> = Vec::new();
+        let mut grams = Vec::new();
+        let mut entities = Vec::new();
+        for token in tokenize(text).iter().filter(|t| t.is_content()) {
+            let strong = token.is_entity() || token.kind == TokenKind::Number;
+            let id = *vocab.entry(token.key.clone()).or_insert_with(|| {
+                self.surface.push(token.text.to_string());
+                self.df.push(0);
+                self.strong.push(false);
+                (self.surface.len() - 1) as u32
+            });
+            if strong {
+                self.strong[id as usize] = true;
+            }
+            if token.is_entity() {
+                entities.push(id);
+            }
+            let boost = match token.kind {
+                TokenKind::Number => params.number_boost,
+                TokenKind::Name | TokenKind::Acronym => params.entity_boost,
+                TokenKind::Word => 1.0,
+            };
+            match words.iter_mut().find(|(t, _)| *t == id) {
+                Some(entry) => entry.1 = entry.1.max(boost),
+                None => words.push((id, boost)),
+            }
+            if token.kind != TokenKind::Number {
+                char_grams(&us_spelling(&token.text.to_lowercase()), &mut grams);
+            }
+        }
+        for (id, _) in &words {
+            self.df[*id as usize] += 1;
+        }
+        grams.sort_unstable();
+        grams.dedup();
+        entities.sort_unstable();
+        entities.dedup();
+        RawSentence {
+            at,
+            ordinal,
+            entities,
+            words,
+            grams,
+        }
+    }
+}
+
+/// Appends the hashed character 4-grams of ` word ` (padded with spaces).
+fn char_grams(word: &str, out: &mut Vec<u64>) {
+    let chars: Vec<char> = std::iter::once(' ')
+        .chain(word.chars())
+        .chain(std::iter::once(' '))
+        .collect();
+    for window in chars.windows(4) {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for c in window {
+            h ^= u64::from(*c);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        out.push(h);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spelling_variants_share_most_char_grams() {
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        char_grams(&us_spelling("stabilising"), &mut a);
+        char_grams(&us_spelling("stabilizing"), &mut b);
+        assert_eq!(a, b);
+        let mut c = Vec::new();
+        char_grams("surveillance", &mut c);
+        assert!(a.iter().all(|g| !c.contains(g)));
+    }
+}

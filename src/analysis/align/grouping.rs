@@ -1,0 +1,122 @@
+//! From scored sentence pairs to cohesive clusters of sentences.
+//!
+//! Two guards against chaining: a pair only becomes a link when it is
+//! strong on its own, or moderately strong and each sentence is the other's
+//! best match in its source (mutual best); and two clusters only merge when
+//! the *average* similarity over all their cross-source sentence pairs stays
+//! above a threshold (average-link), so one weak bridge cannot fuse two
+//! topics into a blob.
+
+use std::collections::HashMap;
+
+use super::Params;
+use super::features::Corpus;
+use super::index::PairScores;
+use super::similarity::sentence_similarity;
+
+/// A sentence link before diffs: indices into [`Corpus::sentences`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Edge {
+    pub a: u32,
+    pub b: u32,
+    pub similarity: f32,
+}
+
+/// Keeps the pairs that are strong, or moderately strong and mutual best
+/// (each within `near_best` of the other's best similarity in its source).
+pub fn select_links(corpus: &Corpus, pairs: &PairScores, params: &Params) -> Vec<Edge> {
+    let mut best: HashMap<(u32, usize), (u32, f32)> = HashMap::new();
+    let source_of = |i: u32| corpus.sentences[i as usize].at.source.0;
+    for (&(i, j), &sim) in &pairs.scores {
+        for (x, y) in [(i, j), (j, i)] {
+            let entry = best.entry((x, source_of(y))).or_insert((y, sim));
+            if sim > entry.1 || (sim == entry.1 && y < entry.0) {
+                *entry = (y, sim);
+            }
+        }
+    }
+    // y is (nearly) x's best partner in y's source
+    let is_best = |x: u32, y: u32, sim: f32| {
+        best.get(&(x, source_of(y)))
+            .is_some_and(|b| b.0 == y || sim >= b.1 * params.near_best)
+    };
+    let mut edges: Vec<Edge> = pairs
+        .scores
+        .iter()
+        .filter(|&(&(i, j), &sim)| {
+            sim >= params.strong_link
+                || (sim >= params.weak_link && is_best(i, j, sim) && is_best(j, i, sim))
+        })
+        .map(|(&(a, b), &similarity)| Edge { a, b, similarity })
+        .collect();
+    edges.sort_by(|x, y| {
+        y.similarity
+            .total_cmp(&x.similarity)
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    edges
+}
+
+/// Average-link clustering over the link graph. Returns clusters of
+/// sentence indices (only clusters of two or more sentences).
+pub fn cluster(
+    corpus: &Corpus,
+    pairs: &PairScores,
+    edges: &[Edge],
+    params: &Params,
+) -> Vec<Vec<u32>> {
+    let n = corpus.sentences.len();
+    let mut owner: Vec<usize> = (0..n).collect();
+    let mut members: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
+    for edge in edges {
+        let (ca, cb) = (owner[edge.a as usize], owner[edge.b as usize]);
+        if ca == cb {
+            continue;
+        }
+        if average_link(corpus, pairs, &members[ca], &members[cb], params) < params.cluster_cohesion
+        {
+            continue;
+        }
+        let (keep, gone) = if members[ca].len() >= members[cb].len() {
+            (ca, cb)
+        } else {
+            (cb, ca)
+        };
+        let moved = std::mem::take(&mut members[gone]);
+        for &s in &moved {
+            owner[s as usize] = keep;
+        }
+        members[keep].extend(moved);
+    }
+    let mut clusters: Vec<Vec<u32>> = members.into_iter().filter(|m| m.len() > 1).collect();
+    for c in &mut clusters {
+        c.sort_unstable();
+    }
+    clusters.sort();
+    clusters
+}
+
+/// Mean similarity over the cross-source pairs between two clusters
+/// (pairs the index did not propose are scored here).
+pub fn average_link(
+    corpus: &Corpus,
+    pairs: &PairScores,
+    a: &[u32],
+    b: &[u32],
+    params: &Params,
+) -> f32 {
+    let mut sum = 0.0;
+    let mut count = 0usize;
+    for &x in a {
+        for &y in b {
+            let (sx, sy) = (&corpus.sentences[x as usize], &corpus.sentences[y as usize]);
+            if sx.at.source != sy.at.source {
+                sum += pairs
+                    .try_get(x, y)
+                    .unwrap_or_else(|| sentence_similarity(sx, sy, params));
+                count += 1;
+            }
+        }
+    }
+    if count == 0 { 0.0 } else { sum / count as f32 }
+}

@@ -1,0 +1,88 @@
+//! Candidate generation: an inverted index from content terms to sentences,
+//! so that only sentences sharing a reasonably rare term are ever compared.
+//! Cost grows with the postings of rare terms, close to linearly in the
+//! total text, instead of with all pairs of sentences.
+
+use std::collections::HashMap;
+
+use super::Params;
+use super::features::Corpus;
+use super::similarity::sentence_similarity;
+
+/// Similarities of the candidate pairs, keyed by (lower index, higher index)
+/// into [`Corpus::sentences`]. Pairs are always from different sources.
+#[derive(Debug, Default)]
+pub struct PairScores {
+    pub scores: HashMap<(u32, u32), f32>,
+}
+
+impl PairScores {
+    /// Similarity of sentences `i` and `j` if they were compared.
+    pub fn try_get(&self, i: u32, j: u32) -> Option<f32> {
+        let key = if i < j { (i, j) } else { (j, i) };
+        self.scores.get(&key).copied()
+    }
+}
+
+/// Finds, for every sentence, its most promising partners in each other
+/// source and scores them with the full similarity.
+pub fn candidate_pairs(corpus: &Corpus, params: &Params) -> PairScores {
+    let n = corpus.sentences.len();
+    let max_df = params.max_posting.max(n / params.posting_divisor.max(1));
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); corpus.df.len()];
+    for (i, s) in corpus.sentences.iter().enumerate() {
+        for &(term, _) in &s.words.0 {
+            let t = term as usize;
+            if (corpus.df[t] as usize) <= max_df {
+                postings[t].push(i as u32);
+            }
+        }
+    }
+    let mut pairs = PairScores::default();
+    let mut acc: Vec<f32> = vec![0.0; n];
+    let mut touched: Vec<u32> = Vec::new();
+    let sources = corpus.per_source.len();
+    for (i, s) in corpus.sentences.iter().enumerate() {
+        for &(term, w) in &s.words.0 {
+            for &j in &postings[term as usize] {
+                let other = &corpus.sentences[j as usize];
+                if other.at.source == s.at.source {
+                    continue;
+                }
+                if acc[j as usize] == 0.0 {
+                    touched.push(j);
+                }
+                acc[j as usize] += w * weight_of(other, term);
+            }
+        }
+        // keep the best few per other source
+        let mut best: Vec<Vec<(f32, u32)>> = vec![Vec::new(); sources];
+        for &j in &touched {
+            let src = corpus.sentences[j as usize].at.source.0;
+            best[src].push((acc[j as usize], j));
+            acc[j as usize] = 0.0;
+        }
+        touched.clear();
+        for mut list in best {
+            list.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+            for &(score, j) in list.iter().take(params.candidates_per_source) {
+                if score < params.min_candidate_score {
+                    break;
+                }
+                let key = ((i as u32).min(j), (i as u32).max(j));
+                pairs.scores.entry(key).or_insert_with(|| {
+                    sentence_similarity(s, &corpus.sentences[j as usize], params)
+                });
+            }
+        }
+    }
+    pairs
+}
+
+fn weight_of(s: &super::features::SentenceFeatures, term: u64) -> f32 {
+    s.words
+        .0
+        .binary_search_by_key(&term, |e| e.0)
+        .map(|k| s.words.0[k].1)
+        .unwrap_or(0.0)
+}

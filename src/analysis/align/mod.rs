@@ -1,0 +1,309 @@
+//! Alignment of body paragraphs across sources, by content, in any order.
+//!
+//! The pipeline, one module per concern:
+//! 1. [`features`]: every body sentence becomes two unit vectors over the
+//!    comparison at hand: IDF-weighted content-word keys (stemmed, stop words
+//!    out, names/acronyms and numbers weighted up) and IDF-weighted character
+//!    4-grams of the content words (spelling variants, shared word parts).
+//! 2. [`index`]: an inverted index over the rarer terms proposes candidate
+//!    partners per sentence and source; only those are scored
+//!    ([`similarity`]), so cost grows close to linearly with the text.
+//! 3. [`grouping`]: strong or mutual-best pairs become links; average-link
+//!    clustering over the links forms cohesive clusters of sentences (one
+//!    claim or sub-event each), resisting chaining.
+//! 4. Clusters spanning two or more sources become [`Group`]s of paragraphs
+//!    (a paragraph whose sentences report two things joins two groups), with
+//!    every cross-source sentence pair of a cluster linked and word-diffed.
+//! 5. [`relations`]: pairwise coverage and rewrite flags from the links.
+//!
+//! Design reading (ideas, not code): Nelken & Shieber 2006 (sentence
+//! alignment of comparable texts without order), CATS "closest" alignment
+//! with character n-gram TF-IDF, SuperPAL (proposition-level alignment).
+
+mod features;
+mod grouping;
+mod index;
+mod relations;
+mod similarity;
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::analysis::diff::word_diff;
+use crate::model::{Alignment, Group, GroupId, Member, SentenceLink, SentenceRef, Source};
+
+use features::Corpus;
+use index::PairScores;
+
+/// The knobs of the aligner. [`Params::default`] holds the values tuned on
+/// generated rewrites of the fixture articles (never on the bundled corpus).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Params {
+    /// Weight of the word cosine in the blend with the char n-gram cosine.
+    pub word_weight: f32,
+    /// Weight multiplier of names and acronyms.
+    pub entity_boost: f32,
+    /// Weight multiplier of numbers.
+    pub number_boost: f32,
+    /// A pair at least this similar is linked outright.
+    pub strong_link: f32,
+    /// A mutual-best pair at least this similar is linked.
+    pub weak_link: f32,
+    /// "Best" allows this fraction of the best similarity (1.0: strictly
+    /// the best), so a claim split over two sentences links to both.
+    pub near_best: f32,
+    /// Minimum average-link similarity for two clusters to merge.
+    pub cluster_cohesion: f32,
+    /// Candidates kept per sentence and other source.
+    pub candidates_per_source: usize,
+    /// Minimum accumulated index score for a candidate.
+    pub min_candidate_score: f32,
+    /// Terms in more sentences than max(`max_posting`, n / `posting_divisor`)
+    /// do not propose candidates (they still count in the similarity).
+    pub max_posting: usize,
+    pub posting_divisor: usize,
+    /// Rewrite flag: minimum share of the derived body with a counterpart.
+    pub rewrite_coverage: f64,
+    /// Rewrite flag: minimum mean similarity of those counterparts.
+    pub rewrite_similarity: f64,
+    /// Rewrite flag: minimum share of consecutive counterparts kept in order.
+    pub rewrite_order: f64,
+    /// Near-copy (rather than rewrite): coverage and similarity floors.
+    pub near_copy_coverage: f64,
+    pub near_copy_similarity: f64,
+    /// IDF is ln(`idf_offset` + n / df) over the n body sentences compared.
+    pub idf_offset: f32,
+    /// Scale of the containment score (0 disables it).
+    pub containment_weight: f32,
+    /// Sentences with fewer content terms get proportionally less containment.
+    pub containment_min_terms: usize,
+    /// Similarity factor when both sentences name things and share no name.
+    pub entity_mismatch: f32,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            word_weight: 0.6,
+            entity_boost: 1.5,
+            number_boost: 1.5,
+            strong_link: 0.5,
+            weak_link: 0.2,
+            near_best: 0.8,
+            cluster_cohesion: 0.2,
+            candidates_per_source: 3,
+            min_candidate_score: 0.02,
+            max_posting: 64,
+            posting_divisor: 20,
+            rewrite_coverage: 0.5,
+            rewrite_similarity: 0.5,
+            rewrite_order: 0.6,
+            near_copy_coverage: 0.8,
+            near_copy_similarity: 0.85,
+            idf_offset: 1.0,
+            containment_weight: 0.0,
+            containment_min_terms: 5,
+            entity_mismatch: 0.5,
+        }
+    }
+}
+
+/// Groups the body paragraphs of `sources` that report the same thing,
+/// links their sentences with word diffs, and relates the sources pairwise.
+pub fn align(sources: &[Source]) -> Alignment {
+    align_with(sources, &Params::default())
+}
+
+/// [`align`] with explicit parameters (for evaluation and tuning).
+pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
+    let corpus = Corpus::build(sources, params);
+    let pairs = index::candidate_pairs(&corpus, params);
+    let edges = grouping::select_links(&corpus, &pairs, params);
+    let clusters = grouping::cluster(&corpus, &pairs, &edges, params);
+    let groups = build_groups(sources, &corpus, &pairs, &clusters, params);
+    let links: Vec<SentenceLink> = groups.iter().flat_map(|g| g.links.clone()).collect();
+    let relations = relations::relations(sources, &corpus, &links, params);
+    Alignment { groups, relations }
+}
+
+/// Turns sentence clusters into paragraph groups; clusters over the same
+/// paragraphs become one group.
+fn build_groups(
+    sources: &[Source],
+    corpus: &Corpus,
+    pairs: &PairScores,
+    clusters: &[Vec<u32>],
+    params: &Params,
+) -> Vec<Group> {
+    let mut by_members: BTreeMap<Vec<(usize, usize)>, Vec<&Vec<u32>>> = BTreeMap::new();
+    for cluster in clusters {
+        let mut paragraphs: Vec<(usize, usize)> = cluster
+            .iter()
+            .map(|&i| {
+                let at = corpus.sentences[i as usize].at;
+                (at.source.0, at.paragraph)
+            })
+            .collect();
+        paragraphs.sort_unstable();
+        paragraphs.dedup();
+        let mut distinct: Vec<usize> = paragraphs.iter().map(|p| p.0).collect();
+        distinct.dedup();
+        if distinct.len() >= 2 {
+            by_members.entry(paragraphs).or_default().push(cluster);
+        }
+    }
+    let mut groups: Vec<Group> = by_members
+        .into_values()
+        .map(|parts| make_group(sources, corpus, pairs, &parts, params))
+        .collect();
+    groups.sort_by(|a, b| {
+        let key = |g: &Group| g.members.first().map(|m| (m.source, m.paragraph));
+        key(a).cmp(&key(b)).then(b.score.total_cmp(&a.score))
+    });
+    for (k, g) in groups.iter_mut().enumerate() {
+        g.id = GroupId(k);
+    }
+    groups
+}
+
+fn make_group(
+    sources: &[Source],
+    corpus: &Corpus,
+    pairs: &PairScores,
+    parts: &[&Vec<u32>],
+    params: &Params,
+) -> Group {
+    let mut members: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    let mut links = Vec::new();
+    for cluster in parts {
+        for &i in cluster.iter() {
+            let at = corpus.sentences[i as usize].at;
+            members
+                .entry((at.source.0, at.paragraph))
+                .or_default()
+                .push(at.sentence);
+        }
+        for (x, &i) in cluster.iter().enumerate() {
+            for &j in &cluster[x + 1..] {
+                let (si, sj) = (&corpus.sentences[i as usize], &corpus.sentences[j as usize]);
+                if si.at.source == sj.at.source {
+                    continue;
+                }
+                let sim = pairs
+                    .try_get(i, j)
+                    .unwrap_or_else(|| similarity::sentence_similarity(si, sj, params));
+                links.push(link(sources, si.at, sj.at, sim));
+            }
+        }
+    }
+    links.sort_by_key(|l| (l.a, l.b));
+    let score = if links.is_empty() {
+        0.0
+    } else {
+        links.iter().map(|l| l.similarity).sum::<f64>() / links.len() as f64
+    };
+    let members = members
+        .into_iter()
+        .map(|((source, paragraph), mut sentences)| {
+            sentences.sort_unstable();
+            sentences.dedup();
+            Member {
+                source: crate::model::SourceId(source),
+                paragraph,
+                sentences,
+            }
+        })
+        .collect();
+    Group {
+        id: GroupId(0),
+        label: label(corpus, parts),
+        score,
+        members,
+        links,
+    }
+}
+
+/// A sentence link with its word diff; `a` is the lower source.
+fn link(sources: &[Source], x: SentenceRef, y: SentenceRef, similarity: f32) -> SentenceLink {
+    let (a, b) = if x.source < y.source { (x, y) } else { (y, x) };
+    let pa = &sources[a.source.0].paragraphs[a.paragraph];
+    let pb = &sources[b.source.0].paragraphs[b.paragraph];
+    SentenceLink {
+        a,
+        b,
+        similarity: f64::from(similarity).clamp(0.0, 1.0),
+        diff: word_diff(
+            &pa.text,
+            pa.sentences[a.sentence],
+            &pb.text,
+            pb.sentences[b.sentence],
+        ),
+    }
+}
+
+/// The group's most salient shared terms: summed weight over the group's
+/// sentences, counting only terms found in two or more sources; names,
+/// acronyms and numbers first.
+fn label(corpus: &Corpus, parts: &[&Vec<u32>]) -> String {
+    let mut weight: HashMap<u32, (f32, Vec<usize>)> = HashMap::new();
+    for &i in parts.iter().flat_map(|c| c.iter()) {
+        let s = &corpus.sentences[i as usize];
+        for &(term, w) in &s.terms {
+            let e = weight.entry(term).or_default();
+            e.0 += w;
+            if !e.1.contains(&s.at.source.0) {
+                e.1.push(s.at.source.0);
+            }
+        }
+    }
+    let mut terms: Vec<(bool, f32, u32)> = weight
+        .into_iter()
+        .filter(|(_, (_, srcs))| srcs.len() >= 2)
+        .map(|(t, (w, _))| (corpus.strong[t as usize], w, t))
+        .collect();
+    terms.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+    terms
+        .iter()
+        .take(4)
+        .map(|&(_, _, t)| corpus.surface[t as usize].as_str())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Diagnostics: the similarity the aligner computes between two body
+/// sentences of `sources` (whether or not they were candidates), with the
+/// word and character cosines. `None` if either is not a body sentence.
+pub fn explain(
+    sources: &[Source],
+    params: &Params,
+    a: SentenceRef,
+    b: SentenceRef,
+) -> Option<(f64, f64, f64)> {
+    let corpus = Corpus::build(sources, params);
+    let find = |r: SentenceRef| corpus.sentences.iter().find(|s| s.at == r);
+    let (x, y) = (find(a)?, find(b)?);
+    Some((
+        f64::from(similarity::sentence_similarity(x, y, params)),
+        f64::from(x.words.dot(&y.words)),
+        f64::from(x.chars.dot(&y.chars)),
+    ))
+}
+
+/// Diagnostics: every candidate pair the index proposed, with its similarity,
+/// best first.
+pub fn scored_pairs(sources: &[Source], params: &Params) -> Vec<(SentenceRef, SentenceRef, f64)> {
+    let corpus = Corpus::build(sources, params);
+    let pairs = index::candidate_pairs(&corpus, params);
+    let mut out: Vec<_> = pairs
+        .scores
+        .iter()
+        .map(|(&(i, j), &s)| {
+            (
+                corpus.sentences[i as usize].at,
+                corpus.sentences[j as usize].at,
+                f64::from(s),
+            )
+        })
+        .collect();
+    out.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
+    out
+}

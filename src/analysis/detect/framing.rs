@@ -1,0 +1,503 @@
+//! Framing: in sentences the alignment linked, the words that differ are
+//! classified with the lexicons of `assets/lexicons/`:
+//!
+//! - `label`: different members of one label set for the same slot ("spy
+//!   balloon" / "surveillance balloon");
+//! - `attribution`: report verbs of different stance ("said" / "claimed");
+//! - `hedge`: an epistemic marker in one sentence and not the other
+//!   ("alleged", "reportedly");
+//! - `evaluative`: words of different evaluative strength ("acrimonious" /
+//!   "strained", "slammed" / "criticized").
+//!
+//! Spelling variants and rewording outside the lexicons are not framing.
+//! Changes inside quotations belong to the quote detector. Changes close to
+//! each other in one link are one finding, and findings about the same
+//! referent in one group are merged.
+
+use super::lexicon::{Lexicon, spelling_variant};
+use super::quotes::QuoteIndex;
+use super::util::{Tok, TokKind, is_stop, tokenize_span};
+use super::{Ctx, finding};
+use crate::model::{
+    DiffOp, DiffTag, Discrepancy, DiscrepancyKind, GroupId, Mention, SentenceLink, Span,
+};
+
+/// One classified change in one link.
+#[derive(Debug, Clone)]
+struct Change {
+    subkind: &'static str,
+    /// Spans in the a and b paragraphs (phrase around the change).
+    a: Span,
+    b: Span,
+    /// Key of the referent (the head word after the change), for merging.
+    referent: String,
+    /// What differs, for the summary ("alleged").
+    detail: String,
+}
+
+/// Priority of subkinds when one change has several readings.
+fn priority(subkind: &str) -> u8 {
+    match subkind {
+        "label" => 4,
+        "hedge" => 3,
+        "attribution" => 2,
+        _ => 1,
+    }
+}
+
+/// Finds framing differences in linked sentences.
+pub fn detect(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
+    let lex = Lexicon::get();
+    let mut out: Vec<(GroupId, Change, &SentenceLink)> = Vec::new();
+    for (group, link) in ctx.alignment.links() {
+        let (Some((pa, sa)), Some((pb, sb))) = (ctx.sentence(link.a), ctx.sentence(link.b)) else {
+            continue;
+        };
+        if ctx.is_furniture(link.a) || ctx.is_furniture(link.b) {
+            continue;
+        }
+        let ta = tokenize_span(&pa.text, sa);
+        let tb = tokenize_span(&pb.text, sb);
+        let mut changes: Vec<Change> = Vec::new();
+        // Most of the words are shared: the sentences are parallel enough
+        // for a single changed word to be a choice rather than a rewrite.
+        let diff = ctx.diff(link);
+        let equal_bytes: usize = diff
+            .iter()
+            .filter(|o| o.tag == DiffTag::Equal)
+            .map(|o| o.a.len())
+            .sum();
+        let parallel = equal_bytes * 2 >= sa.len().min(sb.len());
+        // Labels are looked for over the whole sentences: a diff may pair
+        // the words differently, but a label word that only one sentence
+        // has, next to the same word as the other's label, is a choice.
+        let whole_a = Side::new(&ta, sa, |span| {
+            quotes.covers(link.a.source, link.a.paragraph, span)
+        });
+        let whole_b = Side::new(&tb, sb, |span| {
+            quotes.covers(link.b.source, link.b.paragraph, span)
+        });
+        if let Some(c) = label(lex, &whole_a, &whole_b, false) {
+            changes.push(c);
+        }
+        for (k, op) in diff.iter().enumerate() {
+            if op.tag == DiffTag::Equal {
+                continue;
+            }
+            // Equal words on both sides of the change: a local substitution
+            // in otherwise parallel wording.
+            let equal_at = |i: Option<usize>| {
+                i.and_then(|i| diff.get(i))
+                    .is_none_or(|o| o.tag == DiffTag::Equal)
+            };
+            let anchored = parallel && equal_at(k.checked_sub(1)) && equal_at(Some(k + 1));
+            if !valid(op, &pa.text, &pb.text)
+                || spelling_variant(op.a.slice(&pa.text), op.b.slice(&pb.text))
+            {
+                continue;
+            }
+            let side_a = Side::new(&ta, op.a, |span| {
+                quotes.covers(link.a.source, link.a.paragraph, span)
+            });
+            let side_b = Side::new(&tb, op.b, |span| {
+                quotes.covers(link.b.source, link.b.paragraph, span)
+            });
+            if let Some(c) = classify(lex, &side_a, &side_b, anchored) {
+                merge_near(&mut changes, c, &ta, &tb);
+            }
+        }
+        for c in changes {
+            out.push((group.id, c, link));
+        }
+    }
+    // One finding per referent per group.
+    let mut merged: Vec<(GroupId, Change, Vec<Mention>)> = Vec::new();
+    for (group, change, link) in out {
+        let (Some(ma), Some(mb)) = (
+            ctx.mention(link.a.source, link.a.paragraph, change.a),
+            ctx.mention(link.b.source, link.b.paragraph, change.b),
+        ) else {
+            continue;
+        };
+        if ma.text.trim().is_empty() || mb.text.trim().is_empty() {
+            continue;
+        }
+        if let Some((_, _, mentions)) = merged.iter_mut().find(|(g, c, _)| {
+            *g == group && c.referent == change.referent && c.subkind == change.subkind
+        }) {
+            for m in [ma, mb] {
+                if !mentions.iter().any(|e| {
+                    e.source == m.source
+                        && e.paragraph == m.paragraph
+                        && e.span().overlaps(&m.span())
+                }) {
+                    mentions.push(m);
+                }
+            }
+            continue;
+        }
+        merged.push((group, change, vec![ma, mb]));
+    }
+    merged
+        .into_iter()
+        .map(|(group, change, mentions)| {
+            let parts: Vec<String> = mentions
+                .iter()
+                .map(|m| format!("{} “{}”", ctx.name(m.source), m.text))
+                .collect();
+            let what = match change.subkind {
+                "label" => format!("Label for the {}", change.referent),
+                "hedge" => format!("Hedge “{}” in one version", change.detail),
+                "attribution" => "Attribution verb".to_string(),
+                _ => format!("Tone ({})", change.detail),
+            };
+            let score = match change.subkind {
+                "label" => 0.68,
+                "hedge" => 0.66,
+                "attribution" => 0.63,
+                _ => 0.6,
+            } + 0.01 * (mentions.len().saturating_sub(2).min(3) as f64);
+            finding(
+                DiscrepancyKind::Framing,
+                Some(change.subkind),
+                Some(group),
+                format!("{what}: {}", parts.join(" · ")),
+                score,
+                mentions,
+            )
+        })
+        .collect()
+}
+
+fn valid(op: &DiffOp, a: &str, b: &str) -> bool {
+    op.a.end <= a.len()
+        && op.b.end <= b.len()
+        && a.is_char_boundary(op.a.start)
+        && a.is_char_boundary(op.a.end)
+        && b.is_char_boundary(op.b.start)
+        && b.is_char_boundary(op.b.end)
+}
+
+/// Ops with at most this many words per side are a local substitution;
+/// larger ones mean the sentences are not parallel there.
+const SMALL_OP: usize = 4;
+
+/// One side of a diff op: its sentence tokens, the changed words outside
+/// quotations, and the sentence's words.
+struct Side<'t, 'a> {
+    toks: &'t [Tok<'a>],
+    /// Indices into `toks` of the changed word tokens outside quotations.
+    changed: Vec<usize>,
+    /// Number of word tokens in the op.
+    size: usize,
+    /// Lowercased words of the whole sentence.
+    all: Vec<String>,
+    /// `joined` form of the sentence, for phrase counts.
+    text: String,
+}
+
+impl<'t, 'a> Side<'t, 'a> {
+    fn new(toks: &'t [Tok<'a>], op: Span, quoted: impl Fn(Span) -> bool) -> Self {
+        let inside: Vec<usize> = (0..toks.len())
+            .filter(|&i| toks[i].is_word() && toks[i].start >= op.start && toks[i].end <= op.end)
+            .collect();
+        let size = inside.len();
+        let changed = inside
+            .into_iter()
+            .filter(|&i| !quoted(toks[i].span()))
+            .collect();
+        Side {
+            toks,
+            changed,
+            size,
+            all: toks
+                .iter()
+                .filter(|t| t.is_word())
+                .map(Tok::lower)
+                .collect(),
+            text: joined(toks),
+        }
+    }
+
+    fn word(&self, i: usize) -> String {
+        self.toks[i].lower()
+    }
+
+    /// The next word token after token `i` (skipping a hyphen compound).
+    fn next_word(&self, i: usize) -> Option<usize> {
+        (i + 1..self.toks.len()).find(|&k| self.toks[k].is_word() && self.toks[k].space_before)
+    }
+
+    /// The first token of this sentence spelled `word`.
+    fn find(&self, word: &str) -> Option<usize> {
+        (0..self.toks.len()).find(|&k| self.toks[k].is_word() && self.toks[k].lower() == word)
+    }
+
+    /// The phrase around token `i`: up to two modifiers before it and one
+    /// content word after it ("alleged Chinese spy balloon").
+    fn around(&self, i: usize, left: usize) -> Span {
+        let mut start = i;
+        let mut taken = 0;
+        while start > 0 && taken < left {
+            let t = &self.toks[start - 1];
+            if t.is('-') && !t.space_before {
+                start -= 1;
+                continue;
+            }
+            if !t.is_word() || is_stop(t.text) {
+                break;
+            }
+            start -= 1;
+            taken += 1;
+        }
+        let mut end = i;
+        // Hyphen compounds ("so-called", "self-governing") stay whole.
+        while end + 2 < self.toks.len()
+            && self.toks[end + 1].is('-')
+            && !self.toks[end + 1].space_before
+        {
+            end += 2;
+        }
+        if let Some(n) = self.toks.get(end + 1)
+            && n.is_word()
+            && !is_stop(n.text)
+        {
+            end += 1;
+        }
+        Span::new(self.toks[start].start, self.toks[end].end)
+    }
+}
+
+fn classify(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, anchored: bool) -> Option<Change> {
+    let small = a.size <= SMALL_OP && b.size <= SMALL_OP && anchored;
+    hedge(lex, a, b, small)
+        .or_else(|| hedge(lex, b, a, small).map(Change::flip))
+        .or_else(|| small.then(|| attribution(lex, a, b)).flatten())
+        .or_else(|| small.then(|| evaluative(lex, a, b)).flatten())
+}
+
+impl Change {
+    fn flip(self) -> Self {
+        Change {
+            a: self.b,
+            b: self.a,
+            ..self
+        }
+    }
+}
+
+/// Different members of one label set in the same slot: a local
+/// substitution, or the same word right after or before both.
+fn label(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, small: bool) -> Option<Change> {
+    for &i in &a.changed {
+        let x = a.word(i);
+        for set in lex.label_sets(&x) {
+            for &j in &b.changed {
+                let y = b.word(j);
+                if y == x || b.all.contains(&x) || a.all.contains(&y) {
+                    continue;
+                }
+                if !lex.label_sets(&y).contains(&set) || !lex.labels_differ(set, &x, &y) {
+                    continue;
+                }
+                let next_a = a.next_word(i).map(|k| a.word(k));
+                let next_b = b.next_word(j).map(|k| b.word(k));
+                let prev = |s: &Side<'_, '_>, k: usize| (k > 0).then(|| s.word(k - 1));
+                let same_slot = small
+                    || (next_a.is_some() && next_a == next_b)
+                    || (i > 0 && j > 0 && prev(a, i) == prev(b, j));
+                if !same_slot {
+                    continue;
+                }
+                let referent = next_a
+                    .filter(|n| !is_stop(n) && next_b.as_ref() == Some(n))
+                    .unwrap_or_else(|| x.clone());
+                return Some(Change {
+                    subkind: "label",
+                    a: a.around(i, 2),
+                    b: b.around(j, 2),
+                    referent,
+                    detail: format!("{x}/{y}"),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// A hedge among the changed words of `a` that `b` has fewer of, about
+/// something `b` also mentions (the word after the hedge).
+fn hedge(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, small: bool) -> Option<Change> {
+    for &i in &a.changed {
+        let Some(h) = lex.hedges.iter().find(|h| hedge_at(a, i, h)) else {
+            continue;
+        };
+        // More hedging in `a` than in `b` overall ("alleged" against
+        // "suspected" is hedged on both sides).
+        let hedges = |s: &Side<'_, '_>| {
+            lex.hedges
+                .iter()
+                .map(|x| count_phrase(&s.text, x))
+                .sum::<usize>()
+        };
+        if hedges(a) <= hedges(b) {
+            continue;
+        }
+        let words = h.split('-').count();
+        let after = a.next_word(i + 2 * (words - 1));
+        let anchor = after.and_then(|k| b.find(&a.word(k)));
+        if anchor.is_none() && !small {
+            continue;
+        }
+        let b_span = match anchor {
+            Some(k) => b.around(k, 1),
+            None => b
+                .changed
+                .first()
+                .map_or_else(|| fallback(b), |&k| b.around(k, 1)),
+        };
+        let referent = after.map(|k| a.word(k)).unwrap_or_else(|| h.clone());
+        return Some(Change {
+            subkind: "hedge",
+            a: a.around(after.unwrap_or(i), 3),
+            b: b_span,
+            referent,
+            detail: h.clone(),
+        });
+    }
+    None
+}
+
+/// True when the hedge `h` (possibly hyphenated) starts at token `i`.
+fn hedge_at(s: &Side<'_, '_>, i: usize, h: &str) -> bool {
+    let parts: Vec<&str> = h.split('-').collect();
+    parts.iter().enumerate().all(|(k, p)| {
+        let at = i + 2 * k;
+        s.toks.get(at).is_some_and(|t| t.lower() == *p)
+            && (k == 0
+                || s.toks
+                    .get(at - 1)
+                    .is_some_and(|t| t.is('-') && !t.space_before))
+    })
+}
+
+/// A span for a side with no usable changed word: its first word.
+fn fallback(s: &Side<'_, '_>) -> Span {
+    s.toks
+        .iter()
+        .find(|t| t.is_word())
+        .map_or(Span::new(0, 0), Tok::span)
+}
+
+/// Report verbs of different stance in a local substitution.
+fn attribution(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>) -> Option<Change> {
+    let verb = |s: &Side<'_, '_>| {
+        s.changed
+            .iter()
+            .find_map(|&i| lex.report_category(&s.word(i)).map(|c| (i, c.to_string())))
+    };
+    let ((i, ca), (j, cb)) = (verb(a)?, verb(b)?);
+    (ca != cb).then(|| Change {
+        subkind: "attribution",
+        a: a.toks[i].span(),
+        b: b.toks[j].span(),
+        referent: "attribution".into(),
+        detail: format!("{}/{}", a.word(i), b.word(j)),
+    })
+}
+
+/// Evaluative words of different strength in a local substitution, or a
+/// strong one added.
+fn evaluative(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>) -> Option<Change> {
+    let strength = |s: &Side<'_, '_>| {
+        s.changed
+            .iter()
+            .find_map(|&i| lex.strength(&s.word(i)).map(|v| (i, v)))
+    };
+    let change = |i: usize, j: Option<usize>, detail: String| Change {
+        subkind: "evaluative",
+        a: a.around(i, 1),
+        b: j.map_or_else(
+            || {
+                b.changed
+                    .first()
+                    .map_or_else(|| fallback(b), |&k| b.around(k, 1))
+            },
+            |j| b.around(j, 1),
+        ),
+        referent: detail.clone(),
+        detail,
+    };
+    match (strength(a), strength(b)) {
+        (Some((i, x)), Some((j, y))) if x != y && a.word(i) != b.word(j) => {
+            Some(change(i, Some(j), format!("{}/{}", a.word(i), b.word(j))))
+        }
+        (Some((i, x)), None) if x.abs() >= 2 && !b.all.contains(&a.word(i)) => {
+            Some(change(i, None, a.word(i)))
+        }
+        (None, Some((j, y))) if y.abs() >= 2 && !a.all.contains(&b.word(j)) => {
+            let c = Change {
+                subkind: "evaluative",
+                a: a.changed
+                    .first()
+                    .map_or_else(|| fallback(a), |&k| a.around(k, 1)),
+                b: b.around(j, 1),
+                referent: b.word(j),
+                detail: b.word(j),
+            };
+            Some(c)
+        }
+        _ => None,
+    }
+}
+
+/// Lowercased words of `toks`, hyphenated compounds kept whole, joined by
+/// single spaces and padded so phrases match on word boundaries.
+fn joined(toks: &[Tok<'_>]) -> String {
+    let mut out = String::from(" ");
+    for t in toks {
+        if t.is_word() || t.kind == TokKind::Num {
+            out.push_str(&t.lower());
+            out.push(' ');
+        } else if t.is('-') && !t.space_before {
+            out.pop();
+            out.push('-');
+        } else {
+            out.push_str("| ");
+        }
+    }
+    out
+}
+
+/// Occurrences of a word or phrase in a `joined` text.
+fn count_phrase(text: &str, phrase: &str) -> usize {
+    text.matches(&format!(" {phrase} ")).count()
+}
+
+/// Adds `c` to `changes`, or merges it with a change a few words away
+/// (the hedge and the label of one noun phrase are one finding).
+fn merge_near(changes: &mut Vec<Change>, c: Change, ta: &[Tok<'_>], tb: &[Tok<'_>]) {
+    let close = |x: Span, y: Span, toks: &[Tok<'_>]| {
+        let (lo, hi) = if x.start <= y.start { (x, y) } else { (y, x) };
+        lo.end >= hi.start
+            || toks
+                .iter()
+                .filter(|t| t.start >= lo.end && t.end <= hi.start)
+                .count()
+                <= 3
+    };
+    if let Some(e) = changes
+        .iter_mut()
+        .find(|e| close(e.a, c.a, ta) && close(e.b, c.b, tb))
+    {
+        e.a = Span::new(e.a.start.min(c.a.start), e.a.end.max(c.a.end));
+        e.b = Span::new(e.b.start.min(c.b.start), e.b.end.max(c.b.end));
+        if priority(c.subkind) > priority(e.subkind) {
+            e.subkind = c.subkind;
+            e.referent = c.referent;
+            e.detail = c.detail;
+        }
+        return;
+    }
+    changes.push(c);
+}

@@ -1,0 +1,301 @@
+//! Discrepancy detectors: where aligned sources disagree on numbers, quotes,
+//! framing, and what some sources carry that others lack.
+//!
+//! Each detector reads the sources and the alignment through [`Ctx`] and
+//! returns unranked [`Discrepancy`] values; [`rank::finish`] de-duplicates,
+//! sorts by score and assigns the `d0..` ids.
+
+pub mod framing;
+pub mod lexicon;
+pub mod numbers;
+pub mod omissions;
+pub mod plant;
+pub mod quantity;
+pub mod quotes;
+pub mod rank;
+pub mod util;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::model::{
+    Alignment, DiffOp, DiffTag, Discrepancy, DiscrepancyId, DiscrepancyKind, Group, GroupId,
+    Mention, Paragraph, SentenceLink, SentenceRef, Source, SourceId, Span,
+};
+
+/// Finds where the aligned sources disagree, ranked by score (highest
+/// first), with ids `d0..` in that order.
+pub fn detect(sources: &[Source], alignment: &Alignment) -> Vec<Discrepancy> {
+    let ctx = Ctx::new(sources, alignment);
+    let quotes = quotes::QuoteIndex::build(&ctx);
+    let mut found = numbers::detect(&ctx);
+    found.extend(quotes::detect(&ctx, &quotes));
+    found.extend(framing::detect(&ctx, &quotes));
+    found.extend(omissions::detect(&ctx, &quotes));
+    rank::finish(found)
+}
+
+/// Read access to the sources and alignment, with the lookups every
+/// detector needs.
+pub struct Ctx<'a> {
+    pub sources: &'a [Source],
+    pub alignment: &'a Alignment,
+    /// Reference date per source: its own, else the most common date of the
+    /// others (relative dates need one).
+    pub dates: Vec<Option<NaiveDate>>,
+    /// Links by sentence pair (ordered so that `a.source < b.source`).
+    links: HashMap<(SentenceRef, SentenceRef), &'a SentenceLink>,
+    /// Word diffs of links whose given diff does not check out (spans off
+    /// the sentence or off character boundaries, "equal" text that
+    /// differs), recomputed here.
+    repaired: HashMap<(SentenceRef, SentenceRef), Vec<DiffOp>>,
+}
+
+/// Two sentences of different sources that a group puts together, with the
+/// alignment's link between them when it made one.
+#[derive(Debug, Clone, Copy)]
+pub struct Pair<'a> {
+    pub group: GroupId,
+    pub a: SentenceRef,
+    pub b: SentenceRef,
+    pub link: Option<&'a SentenceLink>,
+    /// The link's word diff (checked, see [`Ctx::diff`]); empty without a link.
+    pub diff: &'a [DiffOp],
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(sources: &'a [Source], alignment: &'a Alignment) -> Self {
+        let mut counts: HashMap<NaiveDate, usize> = HashMap::new();
+        for d in sources.iter().filter_map(|s| s.date) {
+            *counts.entry(d).or_default() += 1;
+        }
+        let common = counts
+            .into_iter()
+            .max_by_key(|(d, n)| (*n, std::cmp::Reverse(*d)))
+            .map(|(d, _)| d);
+        let dates = sources.iter().map(|s| s.date.or(common)).collect();
+        let mut ctx = Ctx {
+            sources,
+            alignment,
+            dates,
+            links: HashMap::new(),
+            repaired: HashMap::new(),
+        };
+        for (_, link) in alignment.links() {
+            let key = if link.a.source <= link.b.source {
+                (link.a, link.b)
+            } else {
+                (link.b, link.a)
+            };
+            ctx.links.insert(key, link);
+            if !ctx.diff_checks_out(link)
+                && let (Some((pa, sa)), Some((pb, sb))) =
+                    (ctx.sentence(link.a), ctx.sentence(link.b))
+            {
+                let diff = util::word_diff(
+                    &util::tokenize_span(&pa.text, sa),
+                    &util::tokenize_span(&pb.text, sb),
+                );
+                ctx.repaired.insert((link.a, link.b), diff);
+            }
+        }
+        ctx
+    }
+
+    /// True when every op of a link's diff lies inside its sentences on
+    /// character boundaries and its equal ops join equal text.
+    fn diff_checks_out(&self, link: &SentenceLink) -> bool {
+        let (Some((pa, sa)), Some((pb, sb))) = (self.sentence(link.a), self.sentence(link.b))
+        else {
+            return false;
+        };
+        let inside = |text: &str, sentence: Span, span: Span| {
+            sentence.start <= span.start
+                && span.start <= span.end
+                && span.end <= sentence.end
+                && text.is_char_boundary(span.start)
+                && text.is_char_boundary(span.end)
+        };
+        link.diff.iter().all(|op| {
+            inside(&pa.text, sa, op.a)
+                && inside(&pb.text, sb, op.b)
+                && (op.tag != DiffTag::Equal
+                    || op.a.slice(&pa.text).to_lowercase() == op.b.slice(&pb.text).to_lowercase())
+        })
+    }
+
+    /// The word diff of a link: the alignment's own, or the repaired one.
+    pub fn diff<'s>(&'s self, link: &'s SentenceLink) -> &'s [DiffOp] {
+        self.repaired
+            .get(&(link.a, link.b))
+            .map_or(link.diff.as_slice(), Vec::as_slice)
+    }
+
+    /// The body paragraph `paragraph` of `source`, if it exists and is body.
+    pub fn paragraph(&self, source: SourceId, paragraph: usize) -> Option<&'a Paragraph> {
+        self.sources
+            .get(source.0)?
+            .paragraphs
+            .get(paragraph)
+            .filter(|p| p.kind.is_body())
+    }
+
+    /// The paragraph and sentence span of a sentence reference.
+    pub fn sentence(&self, r: SentenceRef) -> Option<(&'a Paragraph, Span)> {
+        let p = self.paragraph(r.source, r.paragraph)?;
+        let span = *p.sentences.get(r.sentence)?;
+        (span.end <= p.text.len() && p.text.is_char_boundary(span.start))
+            .then_some((p, span))
+            .filter(|_| p.text.is_char_boundary(span.end))
+    }
+
+    /// True for a sentence that is page furniture left in a body paragraph:
+    /// photo credits, video players, reading times, timestamps. Such
+    /// sentences are never compared or reported.
+    pub fn is_furniture(&self, r: SentenceRef) -> bool {
+        furniture(self.sentence_text(r))
+    }
+
+    /// The sentence text of a reference ("" when it does not resolve).
+    pub fn sentence_text(&self, r: SentenceRef) -> &'a str {
+        self.sentence(r).map_or("", |(p, s)| s.slice(&p.text))
+    }
+
+    /// Display name of a source.
+    pub fn name(&self, source: SourceId) -> &'a str {
+        self.sources.get(source.0).map_or("?", |s| s.name.as_str())
+    }
+
+    /// The alignment's link between two sentences, either way round.
+    pub fn link(&self, a: SentenceRef, b: SentenceRef) -> Option<&'a SentenceLink> {
+        let key = if a.source <= b.source { (a, b) } else { (b, a) };
+        self.links.get(&key).copied()
+    }
+
+    /// A byte-exact mention of `span` in a paragraph.
+    pub fn mention(&self, source: SourceId, paragraph: usize, span: Span) -> Option<Mention> {
+        let p = self.paragraph(source, paragraph)?;
+        let text = p.text.get(span.start..span.end)?;
+        Some(Mention {
+            source,
+            paragraph,
+            start: span.start,
+            end: span.end,
+            text: text.to_string(),
+            value: None,
+            unit: None,
+        })
+    }
+
+    /// Body sentences of a group's members (all sentences of a member that
+    /// lists none).
+    pub fn group_sentences(&self, group: &Group) -> Vec<SentenceRef> {
+        let mut out = Vec::new();
+        for m in &group.members {
+            let Some(p) = self.paragraph(m.source, m.paragraph) else {
+                continue;
+            };
+            let indices: Vec<usize> = if m.sentences.is_empty() {
+                (0..p.sentences.len()).collect()
+            } else {
+                m.sentences.clone()
+            };
+            for sentence in indices.into_iter().filter(|s| *s < p.sentences.len()) {
+                out.push(SentenceRef {
+                    source: m.source,
+                    paragraph: m.paragraph,
+                    sentence,
+                });
+            }
+        }
+        for link in &group.links {
+            for r in [link.a, link.b] {
+                if self.sentence(r).is_some() {
+                    out.push(r);
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Every cross-source sentence pair of every group.
+    pub fn pairs(&self) -> Vec<Pair<'_>> {
+        let mut out = Vec::new();
+        for group in &self.alignment.groups {
+            let sentences = self.group_sentences(group);
+            for (i, a) in sentences.iter().enumerate() {
+                for b in &sentences[i + 1..] {
+                    if a.source != b.source {
+                        let link = self.link(*a, *b);
+                        out.push(Pair {
+                            group: group.id,
+                            a: *a,
+                            b: *b,
+                            link,
+                            diff: link.map_or(&[][..], |l| self.diff(l)),
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Markers of captions, credits, players and timestamps inside text.
+const FURNITURE: &[&str] = &[
+    "REUTERS/",
+    "/Pool",
+    "AP Photo",
+    "Getty Images",
+    "©",
+    "Play Video",
+    "minute read",
+    "min read",
+    "HOURS AGO",
+    "MINUTES AGO",
+    "Photograph:",
+    "Photo:",
+    "Image:",
+    "Credit:",
+    "Click here",
+    "Sign up",
+    "Subscribe",
+];
+
+/// True when a sentence carries a furniture marker.
+pub fn furniture(sentence: &str) -> bool {
+    FURNITURE.iter().any(|m| sentence.contains(m))
+}
+
+/// Joins source names for summaries: "AP, TIME and Sky News".
+pub fn join_names(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// A new, unranked discrepancy.
+pub fn finding(
+    kind: DiscrepancyKind,
+    subkind: Option<&str>,
+    group: Option<GroupId>,
+    summary: String,
+    score: f64,
+    mentions: Vec<Mention>,
+) -> Discrepancy {
+    Discrepancy {
+        id: DiscrepancyId(0),
+        kind,
+        subkind: subkind.map(str::to_string),
+        group,
+        summary,
+        score,
+        mentions,
+    }
+}

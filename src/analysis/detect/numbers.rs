@@ -1,0 +1,372 @@
+//! Number conflicts: quantities of the same class, in sentences the
+//! alignment puts together, that describe the same thing and whose intervals
+//! (after hedges) do not overlap.
+//!
+//! "The same thing" is decided per source pair by a matching score: the
+//! counted or modified noun ("35-minute *meeting*"), the diff slot (the
+//! number sits in the changed words opposite the other number), the content
+//! words around each number and of the two sentences, and whether the
+//! alignment linked the sentences. Each quantity pairs with its best
+//! counterpart in every other source, and only mutual best pairs are
+//! compared, so a sentence about two meetings does not set one meeting's
+//! length against the other's.
+
+use std::collections::HashMap;
+
+use super::quantity::{Context, Hedge, Quantity, TimeGrain, UnitClass, recognize};
+use super::util::{Stems, containment, is_stop, jaccard, tokenize_span};
+use super::{Ctx, Pair, finding};
+use crate::model::{DiffTag, Discrepancy, DiscrepancyKind, GroupId, SentenceRef, Span};
+
+/// A quantity in a sentence, with the content around it.
+#[derive(Debug, Clone)]
+struct Found {
+    at: SentenceRef,
+    q: Quantity,
+    /// Content stems within a few words of the quantity.
+    near: Vec<String>,
+}
+
+/// Minimum matching score for two quantities to be about the same thing.
+const MATCH_FLOOR: f64 = 1.6;
+
+/// Finds number conflicts across the alignment.
+pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
+    let stems = Stems::default();
+    let pairs = ctx.pairs();
+    let mut cache: HashMap<SentenceRef, (Vec<String>, Vec<usize>)> = HashMap::new();
+    let mut all: Vec<Found> = Vec::new();
+    for pair in &pairs {
+        for r in [pair.a, pair.b] {
+            cache.entry(r).or_insert_with(|| {
+                let start = all.len();
+                all.extend(quantities(ctx, &stems, r));
+                let content = sentence_stems(ctx, &stems, r);
+                (content, (start..all.len()).collect())
+            });
+        }
+    }
+    // best[(quantity, other source)] = (score, counterpart, group)
+    let mut best: HashMap<(usize, usize), (f64, usize, GroupId)> = HashMap::new();
+    for pair in &pairs {
+        let (ca, qa) = &cache[&pair.a];
+        let (cb, qb) = &cache[&pair.b];
+        let sentence_overlap = jaccard(ca, cb);
+        for &i in qa {
+            for &j in qb {
+                let Some(score) = match_score(&all[i], &all[j], pair, sentence_overlap) else {
+                    continue;
+                };
+                for (x, y) in [(i, j), (j, i)] {
+                    let key = (x, all[y].at.source.0);
+                    let entry = best.entry(key).or_insert((f64::MIN, y, pair.group));
+                    if score > entry.0 {
+                        *entry = (score, y, pair.group);
+                    }
+                }
+            }
+        }
+    }
+    // Mutual best pairs above the floor that conflict.
+    let mut parent: Vec<usize> = (0..all.len()).collect();
+    let mut group_of: HashMap<usize, GroupId> = HashMap::new();
+    for (&(x, _), &(score, y, group)) in &best {
+        if x >= y || score < MATCH_FLOOR {
+            continue;
+        }
+        let back = best.get(&(y, all[x].at.source.0));
+        if back.is_none_or(|b| b.1 != x) {
+            continue;
+        }
+        if conflict(&all[x].q, &all[y].q) {
+            union(&mut parent, x, y);
+            group_of.entry(x).or_insert(group);
+            group_of.entry(y).or_insert(group);
+        }
+    }
+    let mut components: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &x in group_of.keys() {
+        let root = find(&mut parent, x);
+        components.entry(root).or_default().push(x);
+    }
+    let mut out: Vec<Discrepancy> = components
+        .into_values()
+        .filter_map(|mut members| {
+            members.sort_by_key(|&m| (all[m].at, all[m].q.span.start));
+            let group = group_of[&members[0]];
+            report(ctx, &all, &members, group)
+        })
+        .collect();
+    out.sort_by(|a, b| b.score.total_cmp(&a.score));
+    out
+}
+
+fn find(parent: &mut [usize], x: usize) -> usize {
+    let mut r = x;
+    while parent[r] != r {
+        r = parent[r];
+    }
+    parent[x] = r;
+    r
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+}
+
+/// Content stems of a sentence, numbers excluded.
+fn sentence_stems(ctx: &Ctx<'_>, stems: &Stems, r: SentenceRef) -> Vec<String> {
+    ctx.sentence(r)
+        .map(|(p, span)| stems.content(&tokenize_span(&p.text, span)))
+        .unwrap_or_default()
+}
+
+/// The comparable quantities of a body sentence (furniture such as reading
+/// times, "3 hours ago" and player durations are dropped).
+fn quantities(ctx: &Ctx<'_>, stems: &Stems, r: SentenceRef) -> Vec<Found> {
+    let Some((p, span)) = ctx.sentence(r) else {
+        return Vec::new();
+    };
+    if ctx.is_furniture(r) {
+        return Vec::new();
+    }
+    let date = ctx.dates.get(r.source.0).copied().flatten();
+    let toks = tokenize_span(&p.text, span);
+    let own = ctx.sources.get(r.source.0).and_then(|s| s.date);
+    recognize(&p.text, span, Context { date })
+        .into_iter()
+        .filter(|q| !is_furniture(&p.text, q.span) && !is_dateline(q, own))
+        .map(|q| {
+            let near_toks: Vec<_> = toks
+                .iter()
+                .filter(|t| t.end + 60 >= q.span.start && t.start <= q.span.end + 60 && t.is_word())
+                .filter(|t| !q.span.contains(t.start) && !is_stop(t.text))
+                .copied()
+                .collect();
+            Found {
+                at: r,
+                near: stems.content(&near_toks),
+                q,
+            }
+        })
+        .collect()
+}
+
+/// A full date (with its year) within a day of the article's own date is a
+/// dateline or caption stamp, not a claim about the event.
+fn is_dateline(q: &Quantity, own: Option<chrono::NaiveDate>) -> bool {
+    let Some(own) = own else {
+        return false;
+    };
+    let day = f64::from(chrono::Datelike::num_days_from_ce(&own));
+    q.class == UnitClass::Time(TimeGrain::Day)
+        && q.display.chars().filter(char::is_ascii_digit).count() >= 5
+        && (q.lo - day).abs() <= 1.0
+}
+
+/// Page furniture: "6 minute read", "3 HOURS AGO", "Updated 2 hours".
+fn is_furniture(text: &str, span: Span) -> bool {
+    let after: String = text[span.end..]
+        .chars()
+        .take(12)
+        .collect::<String>()
+        .to_lowercase();
+    let before: String = text[..span.start]
+        .chars()
+        .rev()
+        .take(12)
+        .collect::<String>()
+        .to_lowercase();
+    let after = after.trim_start();
+    after.starts_with("read")
+        || after.starts_with("ago")
+        || before.contains("detadpu")
+        || before.contains("dehsilbup")
+}
+
+fn same_class(a: &UnitClass, b: &UnitClass) -> bool {
+    a == b
+}
+
+/// How likely two quantities describe the same thing; `None` when they
+/// cannot (different classes or counted nouns).
+fn match_score(a: &Found, b: &Found, pair: &Pair<'_>, sentence_overlap: f64) -> Option<f64> {
+    if !same_class(&a.q.class, &b.q.class) {
+        return None;
+    }
+    let slot = in_same_slot(a, b, pair);
+    let mut score = 0.0;
+    match (&a.q.noun, &b.q.noun) {
+        (Some(x), Some(y)) if x == y => score += 2.0,
+        (Some(_), Some(_)) => {
+            if a.q.class == UnitClass::Count {
+                return None;
+            }
+            score -= 1.0;
+        }
+        _ => {
+            if a.q.class == UnitClass::Count && !slot {
+                return None;
+            }
+        }
+    }
+    // Days and months: sentences often date several events, so only the
+    // diff slot or closely shared surroundings pair two dates.
+    let near = containment(&a.near, &b.near);
+    let shared_near = a.near.iter().filter(|w| b.near.contains(w)).count();
+    if matches!(
+        a.q.class,
+        UnitClass::Time(TimeGrain::Day | TimeGrain::Month)
+    ) && !slot
+        && (near < 0.5 || shared_near < 3)
+    {
+        return None;
+    }
+    if slot {
+        score += 3.0;
+    }
+    score += 2.0 * sentence_overlap;
+    score += 1.5 * containment(&a.near, &b.near);
+    if let Some(link) = pair.link {
+        score += 0.5 + link.similarity;
+    }
+    Some(score)
+}
+
+/// The alignment's word diff puts the two quantities opposite each other:
+/// both inside one changed op, or at the same place of an unchanged run.
+fn in_same_slot(a: &Found, b: &Found, pair: &Pair<'_>) -> bool {
+    let Some(link) = pair.link else {
+        return false;
+    };
+    let (qa, qb) = if link.a == a.at { (a, b) } else { (b, a) };
+    pair.diff.iter().any(|op| {
+        if op.tag == DiffTag::Equal {
+            op.a.contains(qa.q.span.start)
+                && qb.q.span.start == op.b.start + (qa.q.span.start - op.a.start)
+        } else {
+            overlaps_or_touches(op.a, qa.q.span) && overlaps_or_touches(op.b, qb.q.span)
+        }
+    })
+}
+
+fn overlaps_or_touches(op: Span, q: Span) -> bool {
+    if op.is_empty() {
+        q.start <= op.start && op.start <= q.end
+    } else {
+        op.overlaps(&q)
+    }
+}
+
+/// Two quantities conflict when their hedged intervals do not overlap.
+pub fn conflict(a: &Quantity, b: &Quantity) -> bool {
+    let tolerance = 1e-9 * a.hi.abs().max(b.hi.abs()).max(1.0);
+    a.hi + tolerance < b.lo || b.hi + tolerance < a.lo
+}
+
+fn capitalize(s: &str) -> String {
+    let mut cs = s.chars();
+    cs.next()
+        .map(|c| c.to_uppercase().chain(cs).collect())
+        .unwrap_or_default()
+}
+
+/// What the quantities measure, for the summary ("Meeting length").
+fn label(q: &Quantity, group_label: &str) -> String {
+    let base = match (&q.class, &q.noun) {
+        (UnitClass::Duration, Some(n)) if n == "age" => "Age".into(),
+        (UnitClass::Duration, Some(n)) => format!("{} length", capitalize(n)),
+        (UnitClass::Duration, None) => "Duration".into(),
+        (UnitClass::Count, Some(n)) => format!("Number of {n}s"),
+        (UnitClass::Count, None) => "Number".into(),
+        (UnitClass::Money(_), Some(n)) => format!("{} amount", capitalize(n)),
+        (UnitClass::Money(_), None) => "Amount".into(),
+        (UnitClass::Percent, _) => "Percentage".into(),
+        (UnitClass::Time(TimeGrain::Year), _) => "Year".into(),
+        (UnitClass::Time(_), _) => "Date".into(),
+    };
+    if q.noun.is_none() && !group_label.is_empty() && group_label.len() <= 40 {
+        format!("{base} ({group_label})")
+    } else {
+        base
+    }
+}
+
+fn report(ctx: &Ctx<'_>, all: &[Found], members: &[usize], group: GroupId) -> Option<Discrepancy> {
+    let mut mentions = Vec::new();
+    let mut parts = Vec::new();
+    let mut seen = Vec::new();
+    for &m in members {
+        let f = &all[m];
+        let key = (f.at.source, f.q.span, f.at.paragraph);
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let mut mention = ctx.mention(f.at.source, f.at.paragraph, f.q.span)?;
+        mention.value = Some(f.q.value);
+        mention.unit = Some(f.q.unit.clone()).filter(|u| !u.is_empty());
+        let part = format!("{} {}", ctx.name(f.at.source), f.q.display);
+        if !parts.contains(&part) {
+            parts.push(part);
+        }
+        mentions.push(mention);
+    }
+    let mut sources: Vec<_> = mentions.iter().map(|m| m.source).collect();
+    sources.sort();
+    sources.dedup();
+    if sources.len() < 2 {
+        return None;
+    }
+    let first = &all[members[0]].q;
+    let group_label = ctx
+        .alignment
+        .groups
+        .iter()
+        .find(|g| g.id == group)
+        .map_or("", |g| g.label.as_str());
+    let summary = format!("{}: {}", label(first, group_label), parts.join(" · "));
+    Some(finding(
+        DiscrepancyKind::Number,
+        Some("conflict"),
+        Some(group),
+        summary,
+        score(all, members),
+        mentions,
+    ))
+}
+
+/// 0.8..1.0: larger relative gaps and firmer wording rank higher; points in
+/// time rank a little lower than amounts.
+fn score(all: &[Found], members: &[usize]) -> f64 {
+    let qs: Vec<&Quantity> = members.iter().map(|&m| &all[m].q).collect();
+    let mut gap: f64 = 0.0;
+    for a in &qs {
+        for b in &qs {
+            if conflict(a, b) {
+                let (lo, hi) = if a.hi < b.lo {
+                    (a.hi, b.lo)
+                } else {
+                    (b.hi, a.lo)
+                };
+                let scale = hi.abs().max(lo.abs()).max(f64::MIN_POSITIVE);
+                gap = gap.max(((hi - lo) / scale).min(1.0));
+            }
+        }
+    }
+    let hedged = qs
+        .iter()
+        .any(|q| matches!(q.hedge, Hedge::Vague | Hedge::MoreThan | Hedge::LessThan));
+    let time = qs.iter().any(|q| matches!(q.class, UnitClass::Time(_)));
+    let mut s = 0.9 + 0.08 * gap.sqrt();
+    if hedged {
+        s -= 0.04;
+    }
+    if time {
+        s -= 0.06;
+    }
+    s.clamp(0.8, 1.0)
+}

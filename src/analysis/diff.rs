@@ -1,0 +1,183 @@
+//! Word-level diffs of two linked sentences, as byte spans into their
+//! paragraphs.
+//!
+//! The diff itself is `similar`'s (Patience over Unicode words, UAX #29):
+//! a maintained, well-tested implementation. On top of it a semantic cleanup
+//! folds trivial equal runs (spaces, punctuation, a lone stop word) between
+//! two changes into one replacement, so the reader shows "spy balloon" →
+//! "surveillance device" rather than a confetti of one-word edits.
+
+use similar::{Algorithm, TextDiff};
+
+use crate::analysis::text::is_stop_word;
+use crate::model::{DiffOp, DiffTag, Span};
+
+/// Diffs sentence `a_span` of paragraph text `a` against sentence `b_span`
+/// of paragraph text `b`. The returned ops cover both sentences completely
+/// and in order; their spans are offsets into `a` and `b` (not into the
+/// sentences). An `Insert` carries an empty `a` span at the insertion point,
+/// a `Delete` an empty `b` span.
+pub fn word_diff(a: &str, a_span: Span, b: &str, b_span: Span) -> Vec<DiffOp> {
+    let old = a_span.slice(a);
+    let new = b_span.slice(b);
+    let diff = TextDiff::configure()
+        .algorithm(Algorithm::Patience)
+        .diff_unicode_words(old, new);
+    let old_offsets = token_offsets(diff.iter_old_slices(), a_span.start);
+    let new_offsets = token_offsets(diff.iter_new_slices(), b_span.start);
+    let raw: Vec<DiffOp> = diff
+        .ops()
+        .iter()
+        .map(|op| {
+            let (tag, o, n) = op.as_tag_tuple();
+            DiffOp {
+                tag: match tag {
+                    similar::DiffTag::Equal => DiffTag::Equal,
+                    similar::DiffTag::Delete => DiffTag::Delete,
+                    similar::DiffTag::Insert => DiffTag::Insert,
+                    similar::DiffTag::Replace => DiffTag::Replace,
+                },
+                a: Span::new(old_offsets[o.start], old_offsets[o.end]),
+                b: Span::new(new_offsets[n.start], new_offsets[n.end]),
+            }
+        })
+        .collect();
+    semantic_cleanup(&raw, a, b)
+}
+
+/// Byte offset of the start of every token, plus the end offset.
+fn token_offsets<'s>(tokens: impl Iterator<Item = &'s str>, base: usize) -> Vec<usize> {
+    let mut offsets = vec![base];
+    let mut at = base;
+    for t in tokens {
+        at += t.len();
+        offsets.push(at);
+    }
+    offsets
+}
+
+/// True when an equal run carries no information on its own: whitespace,
+/// punctuation, or a single stop word.
+fn is_trivial(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    match words.as_slice() {
+        [] => true,
+        [w] => is_stop_word(&w.to_lowercase()),
+        _ => false,
+    }
+}
+
+/// Merges adjacent non-equal ops, and folds trivial equal runs that sit
+/// between two changes into the surrounding change.
+fn semantic_cleanup(ops: &[DiffOp], a: &str, b: &str) -> Vec<DiffOp> {
+    let mut out: Vec<DiffOp> = Vec::with_capacity(ops.len());
+    for (i, op) in ops.iter().enumerate() {
+        let between_changes = i > 0 && i + 1 < ops.len();
+        let fold = op.tag == DiffTag::Equal
+            && between_changes
+            && out.last().is_some_and(|p| p.tag != DiffTag::Equal)
+            && is_trivial(op.a.slice(a));
+        let change = op.tag != DiffTag::Equal || fold;
+        match out.last_mut() {
+            Some(prev) if change && prev.tag != DiffTag::Equal => {
+                prev.a.end = op.a.end;
+                prev.b.end = op.b.end;
+                prev.tag = change_tag(prev.a, prev.b);
+            }
+            _ => out.push(DiffOp {
+                tag: if change {
+                    change_tag(op.a, op.b)
+                } else {
+                    DiffTag::Equal
+                },
+                ..*op
+            }),
+        }
+    }
+    let _ = b;
+    out
+}
+
+fn change_tag(a: Span, b: Span) -> DiffTag {
+    match (a.is_empty(), b.is_empty()) {
+        (true, _) => DiffTag::Insert,
+        (_, true) => DiffTag::Delete,
+        _ => DiffTag::Replace,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn whole(s: &str) -> Span {
+        Span::new(0, s.len())
+    }
+
+    fn render(ops: &[DiffOp], a: &str, b: &str) -> Vec<(DiffTag, String, String)> {
+        ops.iter()
+            .map(|o| (o.tag, o.a.slice(a).to_string(), o.b.slice(b).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn identical_sentences_are_one_equal_op() {
+        let s = "Xi met Blinken.";
+        let ops = word_diff(s, whole(s), s, whole(s));
+        assert_eq!(
+            render(&ops, s, s),
+            vec![(DiffTag::Equal, s.into(), s.into())]
+        );
+    }
+
+    #[test]
+    fn ops_cover_both_sentences_in_order() {
+        let a = "Intro. The 30-minute meeting was held on Monday in Beijing.";
+        let b = "Intro! A 35-minute meeting took place in Beijing on Monday.";
+        let sa = Span::new(7, a.len());
+        let sb = Span::new(7, b.len());
+        let ops = word_diff(a, sa, b, sb);
+        assert_eq!(ops.first().map(|o| (o.a.start, o.b.start)), Some((7, 7)));
+        assert_eq!(
+            ops.last().map(|o| (o.a.end, o.b.end)),
+            Some((a.len(), b.len()))
+        );
+        for w in ops.windows(2) {
+            assert_eq!(w[0].a.end, w[1].a.start);
+            assert_eq!(w[0].b.end, w[1].b.start);
+        }
+        let changed: Vec<_> = render(&ops, a, b)
+            .into_iter()
+            .filter(|o| o.0 != DiffTag::Equal)
+            .collect();
+        assert!(
+            changed
+                .iter()
+                .any(|o| o.1.contains("30") && o.2.contains("35"))
+        );
+    }
+
+    #[test]
+    fn trivial_equal_runs_fold_into_one_replacement() {
+        let a = "a spy balloon flew";
+        let b = "a surveillance device of flew";
+        let ops = word_diff(a, whole(a), b, whole(b));
+        let r = render(&ops, a, b);
+        assert_eq!(r.len(), 3, "{r:?}");
+        assert_eq!(r[1].0, DiffTag::Replace);
+    }
+
+    #[test]
+    fn pure_insertion_has_an_empty_a_span() {
+        let a = "Xi met Blinken.";
+        let b = "Xi warmly met Blinken.";
+        let ops = word_diff(a, whole(a), b, whole(b));
+        let ins: Vec<_> = ops.iter().filter(|o| o.tag == DiffTag::Insert).collect();
+        assert_eq!(ins.len(), 1);
+        assert!(ins[0].a.is_empty());
+        assert_eq!(ins[0].b.slice(b).trim(), "warmly");
+    }
+}
