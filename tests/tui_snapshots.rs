@@ -8,8 +8,16 @@ use parallax::tui::{Action, Command, Config, State, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+/// The bundled corpus analysed once for all tests (debug builds are slow).
+fn report() -> parallax::Report {
+    static REPORT: std::sync::OnceLock<parallax::Report> = std::sync::OnceLock::new();
+    REPORT
+        .get_or_init(|| parallax::analyze(parallax::ingest::bundled_sources()))
+        .clone()
+}
+
 fn reader(width: u16, height: u16) -> State {
-    let report = parallax::analyze(parallax::ingest::bundled_sources());
+    let report = report();
     let config = Config {
         keymap: Keymap::default(),
         theme: Theme::default(),

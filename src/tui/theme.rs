@@ -136,9 +136,9 @@ pub const SLOTS: [&str; 10] = [
 /// optionally `on` and a background. Returns a message naming the bad word.
 pub fn parse_style(raw: &str) -> Result<Style, String> {
     let mut style = Style::new();
-    let mut words = raw.split_whitespace().peekable();
+    let words = raw.split_whitespace();
     let mut background = false;
-    while let Some(word) = words.next() {
+    for word in words {
         let lower = word.to_ascii_lowercase();
         let modifier = match lower.as_str() {
             "bold" => Some(Modifier::BOLD),
@@ -165,7 +165,6 @@ pub fn parse_style(raw: &str) -> Result<Style, String> {
         } else {
             style.fg(color)
         };
-        let _ = words.peek();
     }
     Ok(style)
 }

@@ -175,16 +175,17 @@ fn draw_gutter(state: &State, source: usize, para: usize, first: bool, at: Rect,
     } else if let Some(&g) = groups.first() {
         let style = state.theme.group(g);
         if first {
-            let id = state.report.groups[g].id.to_string();
-            let more = if groups.len() > 1 { "+" } else { "" };
-            (format!("{id}{more}"), style.add_modifier(Modifier::BOLD))
+            (
+                state.report.groups[g].id.to_string(),
+                style.add_modifier(Modifier::BOLD),
+            )
         } else {
-            ("│".to_string(), style)
+            (" ╎".to_string(), style)
         }
     } else if state.report.groups.is_empty() {
         (String::new(), Style::new())
     } else {
-        let mark = if first { "only" } else { "│" };
+        let mark = if first { "+" } else { " ╎" };
         (mark.to_string(), state.theme.only)
     };
     let width = usize::from(at.width.saturating_sub(1));
@@ -627,7 +628,7 @@ fn draw_help(state: &State, area: Rect, buf: &mut Buffer) {
         Span::styled("search", theme.search),
     ]));
     lines.push(Line::from(Span::raw(
-        " Gutter: gN = aligned group N (same tag, same content in other panes); only = only in this source.",
+        " Gutter: gN = aligned group N (the same tag marks the same content in other panes); + = only in this source.",
     )));
     let width = area.width.saturating_sub(4).min(96);
     let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
