@@ -13,8 +13,8 @@
 
 use std::collections::HashMap;
 
-use super::quantity::{Context, Hedge, Quantity, TimeGrain, UnitClass, recognize};
-use super::util::{Stems, containment, is_stop, jaccard, tokenize_span};
+use super::quantity::{Context, Hedge, Quantity, TimeGrain, UnitClass, recognize_tokens};
+use super::util::{Stems, containment, is_stop, jaccard};
 use super::{Ctx, Pair, finding};
 use crate::model::{DiffTag, Discrepancy, DiscrepancyKind, GroupId, SentenceRef, Span};
 
@@ -34,24 +34,25 @@ const MATCH_FLOOR: f64 = 1.6;
 pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
     let stems = Stems::default();
     let pairs = ctx.pairs();
-    let mut cache: HashMap<SentenceRef, (Vec<String>, Vec<usize>)> = HashMap::new();
+    let mut cache: HashMap<SentenceRef, Vec<usize>> = HashMap::new();
     let mut all: Vec<Found> = Vec::new();
     for pair in &pairs {
         for r in [pair.a, pair.b] {
             cache.entry(r).or_insert_with(|| {
                 let start = all.len();
                 all.extend(quantities(ctx, &stems, r));
-                let content = sentence_stems(ctx, &stems, r);
-                (content, (start..all.len()).collect())
+                (start..all.len()).collect()
             });
         }
     }
     // best[(quantity, other source)] = (score, counterpart, group)
     let mut best: HashMap<(usize, usize), (f64, usize, GroupId)> = HashMap::new();
     for pair in &pairs {
-        let (ca, qa) = &cache[&pair.a];
-        let (cb, qb) = &cache[&pair.b];
-        let sentence_overlap = jaccard(ca, cb);
+        let (qa, qb) = (&cache[&pair.a], &cache[&pair.b]);
+        if qa.is_empty() || qb.is_empty() {
+            continue;
+        }
+        let sentence_overlap = jaccard(ctx.content(pair.a), ctx.content(pair.b));
         for &i in qa {
             for &j in qb {
                 let Some(score) = match_score(&all[i], &all[j], pair, sentence_overlap) else {
@@ -117,26 +118,19 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
     }
 }
 
-/// Content stems of a sentence, numbers excluded.
-fn sentence_stems(ctx: &Ctx<'_>, stems: &Stems, r: SentenceRef) -> Vec<String> {
-    ctx.sentence(r)
-        .map(|(p, span)| stems.content(&tokenize_span(&p.text, span)))
-        .unwrap_or_default()
-}
-
 /// The comparable quantities of a body sentence (furniture such as reading
 /// times, "3 hours ago" and player durations are dropped).
 fn quantities(ctx: &Ctx<'_>, stems: &Stems, r: SentenceRef) -> Vec<Found> {
-    let Some((p, span)) = ctx.sentence(r) else {
+    let Some((p, _)) = ctx.sentence(r) else {
         return Vec::new();
     };
     if ctx.is_furniture(r) {
         return Vec::new();
     }
     let date = ctx.dates.get(r.source.0).copied().flatten();
-    let toks = tokenize_span(&p.text, span);
+    let toks = ctx.tokens(r);
     let own = ctx.sources.get(r.source.0).and_then(|s| s.date);
-    recognize(&p.text, span, Context { date })
+    recognize_tokens(&p.text, toks, Context { date })
         .into_iter()
         .filter(|q| !is_furniture(&p.text, q.span) && !is_dateline(q, own))
         .map(|q| {
