@@ -6,11 +6,9 @@
 //! "in five years" are not flagged.
 
 use parallax::analysis::detect::detect;
-use parallax::analysis::detect::plant::link_sentences;
+use parallax::analysis::detect::plant::hand_alignment;
 use parallax::ingest::bundled_sources;
-use parallax::model::{
-    Alignment, Discrepancy, DiscrepancyKind, Group, GroupId, Member, SentenceRef, Source,
-};
+use parallax::model::{Discrepancy, DiscrepancyKind, SentenceRef, Source};
 
 /// The sentence of source `source` that contains `needle`.
 fn find(sources: &[Source], source: usize, needle: &str) -> SentenceRef {
@@ -27,37 +25,6 @@ fn find(sources: &[Source], source: usize, needle: &str) -> SentenceRef {
         }
     }
     panic!("{} has no sentence with {needle:?}", s.name);
-}
-
-/// One group per list of sentences, every pair linked.
-fn align_by_hand(sources: &[Source], groups: &[Vec<SentenceRef>]) -> Alignment {
-    let mut out = Vec::new();
-    for (g, refs) in groups.iter().enumerate() {
-        let mut links = Vec::new();
-        for (i, a) in refs.iter().enumerate() {
-            for b in &refs[i + 1..] {
-                links.push(link_sentences(sources, *a, *b));
-            }
-        }
-        out.push(Group {
-            id: GroupId(g),
-            label: String::new(),
-            score: 1.0,
-            members: refs
-                .iter()
-                .map(|r| Member {
-                    source: r.source,
-                    paragraph: r.paragraph,
-                    sentences: vec![r.sentence],
-                })
-                .collect(),
-            links,
-        });
-    }
-    Alignment {
-        groups: out,
-        relations: Vec::new(),
-    }
 }
 
 const FT: usize = 0;
@@ -96,7 +63,7 @@ fn run() -> (Vec<Source>, Vec<Discrepancy>) {
             find(s, TIME, "in five years, Blinken"),
         ],
     ];
-    let alignment = align_by_hand(s, &groups);
+    let alignment = hand_alignment(s, &groups);
     let found = detect(s, &alignment);
     (sources, found)
 }
