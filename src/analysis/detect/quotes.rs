@@ -1024,7 +1024,15 @@ fn unmatched(
                     ctx.name(q.source),
                     join_names(&names)
                 ),
-                0.5,
+                // A rewrite paraphrasing its original is expected.
+                if paraphrases
+                    .iter()
+                    .all(|(r, _)| ctx.rewrite_pair(q.source, r.source))
+                {
+                    0.36
+                } else {
+                    0.5
+                },
                 paraphrases
                     .iter()
                     .map(|(r, s)| (**r, *s))
