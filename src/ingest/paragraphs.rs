@@ -101,12 +101,16 @@ fn clean_line(line: &str, strip_markdown: bool) -> String {
 }
 
 /// Prose wrapped at a fixed width: every line but the last is long and none
-/// exceeds a typical wrap width, and no line is furniture on its own.
+/// exceeds a typical wrap width, most lines stop mid-sentence (one sentence
+/// per line is not wrapping), and no line is furniture on its own.
 fn looks_hard_wrapped(lines: &[String]) -> bool {
     let lengths: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
+    let inner = &lines[..lines.len().saturating_sub(1)];
+    let mid_sentence = inner.iter().filter(|l| !ends_sentence(l)).count();
     lines.len() >= 2
         && lengths.iter().all(|&n| n <= 100)
         && lengths[..lengths.len() - 1].iter().all(|&n| n >= 40)
+        && mid_sentence * 2 >= inner.len()
         && lines.iter().all(|l| line_kind(l).is_none())
 }
 
@@ -327,6 +331,12 @@ mod tests {
         let got = kinds(text);
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0, Body);
+    }
+
+    #[test]
+    fn one_sentence_per_line_is_not_wrapping() {
+        let text = "The council met on Monday to discuss the budget.\nIt agreed to raise spending on schools by a tenth.\nThe vote was close, with seven members against it.";
+        assert_eq!(kinds(text).len(), 3);
     }
 
     #[test]
