@@ -270,6 +270,12 @@ impl<'s, 'a> Side<'s, 'a> {
         self.lower[i].clone()
     }
 
+    /// The word at `i`, or the hyphenated compound it opens
+    /// ("self-governing").
+    fn term(&self, i: usize) -> String {
+        compound(self.toks, i).unwrap_or_else(|| self.word(i))
+    }
+
     /// The next word token after token `i` (skipping a hyphen compound).
     fn next_word(&self, i: usize) -> Option<usize> {
         (i + 1..self.toks.len()).find(|&k| self.toks[k].is_word() && self.toks[k].space_before)
@@ -278,6 +284,19 @@ impl<'s, 'a> Side<'s, 'a> {
     /// The first token of this sentence spelled `word`.
     fn find(&self, word: &str) -> Option<usize> {
         (0..self.toks.len()).find(|&k| self.toks[k].is_word() && self.lower[k] == word)
+    }
+
+    /// A report verb with the name right before it ("Xi declared").
+    fn with_subject(&self, i: usize) -> Span {
+        let mut start = i;
+        while start > 0
+            && i - start < 3
+            && self.toks[start - 1].is_word()
+            && crate::analysis::detect::util::is_name_word(self.toks[start - 1].text)
+        {
+            start -= 1;
+        }
+        Span::new(self.toks[start].start, self.toks[i].end)
     }
 
     /// The phrase around token `i`: up to two modifiers before it and one
@@ -337,10 +356,10 @@ impl Change {
 /// substitution, or the same word right after or before both.
 fn label(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, small: bool) -> Option<Change> {
     for &i in &a.changed {
-        let x = a.word(i);
+        let x = a.term(i);
         for set in lex.label_sets(&x) {
             for &j in &b.changed {
-                let y = b.word(j);
+                let y = b.term(j);
                 if y == x || b.all.contains(&x) || a.all.contains(&y) {
                     continue;
                 }
@@ -431,6 +450,31 @@ fn hedge_matches(toks: &[Tok<'_>], lower: &[String], i: usize, h: &str) -> bool 
     })
 }
 
+/// The lowercased hyphenated compound that opens at token `i`
+/// ("self-governing", "so-called"), if any.
+fn compound(toks: &[Tok<'_>], i: usize) -> Option<String> {
+    let joined = |k: usize| {
+        toks.get(k).is_some_and(|t| t.is('-') && !t.space_before)
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| t.is_word() && !t.space_before)
+    };
+    if !toks.get(i)?.is_word()
+        || !joined(i + 1)
+        || (i >= 1 && toks[i - 1].is('-') && !toks[i].space_before)
+    {
+        return None;
+    }
+    let mut out = toks[i].lower();
+    let mut k = i + 1;
+    while joined(k) {
+        out.push('-');
+        out.push_str(&toks[k + 1].lower());
+        k += 2;
+    }
+    Some(out)
+}
+
 /// A span for a side with no usable changed word: its first word.
 fn fallback(s: &Side<'_, '_>) -> Span {
     s.toks
@@ -449,8 +493,8 @@ fn attribution(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>) -> Option<Chan
     let ((i, ca), (j, cb)) = (verb(a)?, verb(b)?);
     (ca != cb).then(|| Change {
         subkind: "attribution",
-        a: a.toks[i].span(),
-        b: b.toks[j].span(),
+        a: a.with_subject(i),
+        b: b.with_subject(j),
         referent: "attribution".into(),
         detail: format!("{}/{}", a.word(i), b.word(j)),
     })
@@ -527,4 +571,80 @@ fn merge_near(changes: &mut Vec<Change>, c: Change, ta: &[Tok<'_>], tb: &[Tok<'_
         return;
     }
     changes.push(c);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::plant::detect_pair;
+    use crate::model::DiscrepancyKind;
+
+    fn framing(a: &str, b: &str) -> Vec<(String, String)> {
+        detect_pair(a, b)
+            .into_iter()
+            .filter(|d| d.kind == DiscrepancyKind::Framing)
+            .map(|d| (d.subkind.unwrap_or_default(), d.summary))
+            .collect()
+    }
+
+    #[test]
+    fn framing_choices_are_found() {
+        for (a, b, subkind) in [
+            (
+                "The trip was postponed after an alleged Chinese spy balloon flew over the US.",
+                "The trip was postponed after a Chinese surveillance balloon flew over the US.",
+                "label",
+            ),
+            (
+                "The minister said the plan would cut costs for families.",
+                "The minister claimed the plan would cut costs for families.",
+                "attribution",
+            ),
+            (
+                "The suspect reportedly fled the scene before police arrived.",
+                "The suspect fled the scene before police arrived.",
+                "hedge",
+            ),
+            (
+                "The senator slammed the proposal in a speech on Tuesday.",
+                "The senator criticized the proposal in a speech on Tuesday.",
+                "evaluative",
+            ),
+            (
+                "Taiwan, a self-governing island, held elections on Saturday.",
+                "Taiwan, a breakaway territory, held elections on Saturday.",
+                "label",
+            ),
+        ] {
+            let found = framing(a, b);
+            assert!(
+                found.iter().any(|(s, _)| s == subkind),
+                "{a} / {b}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn neutral_rewording_is_not_framing() {
+        for (a, b) in [
+            (
+                "Xi said he hoped for stabilising ties.",
+                "Xi said he hoped for stabilizing ties.",
+            ),
+            (
+                "The minister said the plan would work.",
+                "The minister stated the plan would work.",
+            ),
+            (
+                "The visit was postponed in February.",
+                "The trip was postponed in February.",
+            ),
+            (
+                "He described the talks as “acrimonious” on Monday.",
+                "He described the talks as “strained” on Monday.",
+            ),
+        ] {
+            let found = framing(a, b);
+            assert!(found.is_empty(), "{a} / {b}: {found:?}");
+        }
+    }
 }

@@ -30,6 +30,10 @@ struct Found {
 /// Minimum matching score for two quantities to be about the same thing.
 const MATCH_FLOOR: f64 = 1.6;
 
+/// How close an agreeing counterpart's score must come to the conflicting
+/// best one to overrule it.
+const AGREE_MARGIN: f64 = 1.0;
+
 /// Finds number conflicts across the alignment.
 pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
     let stems = Stems::default();
@@ -47,6 +51,8 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
     }
     // best[(quantity, other source)] = (score, counterpart, group)
     let mut best: HashMap<(usize, usize), (f64, usize, GroupId)> = HashMap::new();
+    // The best score of a counterpart that agrees, per (quantity, source).
+    let mut agreeing: HashMap<(usize, usize), f64> = HashMap::new();
     for pair in &pairs {
         let (qa, qb) = (&cache[&pair.a], &cache[&pair.b]);
         if qa.is_empty() || qb.is_empty() {
@@ -58,8 +64,13 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
                 let Some(score) = match_score(&all[i], &all[j], pair, sentence_overlap) else {
                     continue;
                 };
+                let agrees = !conflict(&all[i].q, &all[j].q);
                 for (x, y) in [(i, j), (j, i)] {
                     let key = (x, all[y].at.source.0);
+                    if agrees {
+                        let a = agreeing.entry(key).or_insert(f64::MIN);
+                        *a = a.max(score);
+                    }
                     let entry = best.entry(key).or_insert((f64::MIN, y, pair.group));
                     if score > entry.0 {
                         *entry = (score, y, pair.group);
@@ -77,6 +88,16 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
         }
         let back = best.get(&(y, all[x].at.source.0));
         if back.is_none_or(|b| b.1 != x) {
+            continue;
+        }
+        // A counterpart that agrees and fits almost as well: the sentence
+        // mentions both values, and the conflict is a mis-pairing.
+        let agrees_nearly = |q: usize, src: usize| {
+            agreeing
+                .get(&(q, src))
+                .is_some_and(|a| *a >= MATCH_FLOOR && *a >= score - AGREE_MARGIN)
+        };
+        if agrees_nearly(x, all[y].at.source.0) || agrees_nearly(y, all[x].at.source.0) {
             continue;
         }
         if conflict(&all[x].q, &all[y].q) {
@@ -363,4 +384,55 @@ fn score(all: &[Found], members: &[usize]) -> f64 {
         s -= 0.06;
     }
     s.clamp(0.8, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::plant::detect_pair;
+    use crate::model::DiscrepancyKind;
+
+    fn pair(a: &str, b: &str) -> Vec<crate::model::Discrepancy> {
+        detect_pair(a, b)
+            .into_iter()
+            .filter(|d| d.kind == DiscrepancyKind::Number)
+            .collect()
+    }
+    #[test]
+    fn conflicts_and_agreements() {
+        let conflict = pair(
+            "Speaking after the 30-minute meeting on Monday, Xi said he hoped for progress.",
+            "The 35-minute meeting at the Great Hall was expected.",
+        );
+        assert_eq!(conflict.len(), 1, "{conflict:#?}");
+        assert!(conflict[0].summary.starts_with("Meeting length"));
+        for (a, b) in [
+            (
+                "They met for about three hours.",
+                "They held a three-hour meeting.",
+            ),
+            (
+                "He is the first to visit since 2018.",
+                "He is the first to visit in five years.",
+            ),
+            (
+                "They met on Saturday in Geneva.",
+                "They met over the weekend in Geneva.",
+            ),
+            (
+                "The talks lasted five-and-a-half hours.",
+                "The talks lasted nearly six hours.",
+            ),
+            (
+                "On Sunday, Blinken also met foreign minister Qin Gang.",
+                "He met Wang earlier on Monday and foreign minister Qin Gang on Sunday.",
+            ),
+            (
+                "Some 1,200 people attended.",
+                "More than 1,000 people attended.",
+            ),
+        ] {
+            let found = pair(a, b);
+            assert!(found.is_empty(), "{a} / {b}: {found:#?}");
+        }
+    }
 }
