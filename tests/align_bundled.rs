@@ -154,3 +154,22 @@ fn diagnose_gold_pairs() {
         }
     }
 }
+
+#[test]
+#[ignore = "debugging aid"]
+fn link_stats() {
+    let sources = bundled_sources();
+    let alignment = align(&sources);
+    let links: Vec<_> = alignment.links().collect();
+    let mut lens: Vec<(usize, usize)> = links
+        .iter()
+        .map(|(_, l)| {
+            let len = |r: parallax::model::SentenceRef| {
+                sources[r.source.0].paragraphs[r.paragraph].sentences[r.sentence].len()
+            };
+            (len(l.a), len(l.b))
+        })
+        .collect();
+    lens.sort_by_key(|x| std::cmp::Reverse(x.0 * x.1));
+    println!("{} links, biggest {:?}", links.len(), &lens[..5.min(lens.len())]);
+}

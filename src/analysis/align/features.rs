@@ -1,7 +1,7 @@
 //! Sentence features for alignment: IDF-weighted content-word vectors and
 //! character n-gram vectors, computed over the comparison at hand.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::analysis::text::{TokenKind, tokenize, us_spelling};
 use crate::model::{SentenceRef, Source};
@@ -52,13 +52,13 @@ struct RawSentence {
 impl Corpus {
     /// Extracts and weights the features of every body sentence.
     pub fn build(sources: &[Source], params: &Params) -> Corpus {
-        let mut vocab: HashMap<String, u32> = HashMap::new();
+        let mut vocab: HashMap<String, u32> = HashMap::default();
         let mut corpus = Corpus {
             per_source: vec![0; sources.len()],
             ..Corpus::default()
         };
         let mut raw = Vec::new();
-        let mut gram_df: HashMap<u64, u32> = HashMap::new();
+        let mut gram_df: HashMap<u64, u32> = HashMap::default();
         for (s, source) in sources.iter().enumerate() {
             for paragraph in source.body() {
                 for (k, span) in paragraph.sentences.iter().enumerate() {

@@ -7,12 +7,11 @@
 //! above a threshold (average-link), so one weak bridge cannot fuse two
 //! topics into a blob.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::Params;
 use super::features::Corpus;
 use super::index::PairScores;
-use super::similarity::sentence_similarity;
 
 /// A sentence link before diffs: indices into [`Corpus::sentences`].
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -25,7 +24,7 @@ pub struct Edge {
 /// Keeps the pairs that are strong, or moderately strong and mutual best
 /// (each within `near_best` of the other's best similarity in its source).
 pub fn select_links(corpus: &Corpus, pairs: &PairScores, params: &Params) -> Vec<Edge> {
-    let mut best: HashMap<(u32, usize), (u32, f32)> = HashMap::new();
+    let mut best: HashMap<(u32, usize), (u32, f32)> = HashMap::default();
     let source_of = |i: u32| corpus.sentences[i as usize].at.source.0;
     for (&(i, j), &sim) in &pairs.scores {
         for (x, y) in [(i, j), (j, i)] {
@@ -61,7 +60,7 @@ pub fn select_links(corpus: &Corpus, pairs: &PairScores, params: &Params) -> Vec
 /// sentence indices (only clusters of two or more sentences).
 pub fn cluster(
     corpus: &Corpus,
-    pairs: &PairScores,
+    pairs: &mut PairScores,
     edges: &[Edge],
     params: &Params,
 ) -> Vec<Vec<u32>> {
@@ -100,7 +99,7 @@ pub fn cluster(
 /// (pairs the index did not propose are scored here).
 pub fn average_link(
     corpus: &Corpus,
-    pairs: &PairScores,
+    pairs: &mut PairScores,
     a: &[u32],
     b: &[u32],
     params: &Params,
@@ -111,9 +110,7 @@ pub fn average_link(
         for &y in b {
             let (sx, sy) = (&corpus.sentences[x as usize], &corpus.sentences[y as usize]);
             if sx.at.source != sy.at.source {
-                sum += pairs
-                    .try_get(x, y)
-                    .unwrap_or_else(|| sentence_similarity(sx, sy, params));
+                sum += pairs.get_or_compute(corpus, x, y, params);
                 count += 1;
             }
         }
