@@ -217,6 +217,9 @@ fn tune_report() {
                     "idf_offset" => p.idf_offset = x as f32,
                     "containment_weight" => p.containment_weight = x as f32,
                     "containment_min_terms" => p.containment_min_terms = x as usize,
+                    "paragraph_link" => p.paragraph_link = x as f32,
+                    "paragraph_weight" => p.paragraph_weight = x as f32,
+                    "mutual_best" => p.mutual_best = x != 0.0,
                     "near_best" => p.near_best = x as f32,
                     "entity_mismatch" => p.entity_mismatch = x as f32,
                     "candidates_per_source" => p.candidates_per_source = x as usize,
@@ -276,6 +279,7 @@ fn show_false_groupings() {
             .map(|(i, c)| c.to_source(i, &format!("copy{i}")))
             .collect();
         let alignment = align_with(&sources, &Params::default());
+        println!("{} {:?}", article.name, evaluate(&copies, &alignment));
         for (_, l) in alignment.links() {
             let oa = &copies[l.a.source.0].paragraphs[l.a.paragraph][l.a.sentence];
             let ob = &copies[l.b.source.0].paragraphs[l.b.paragraph][l.b.sentence];

@@ -44,7 +44,12 @@ pub fn select_links(corpus: &Corpus, pairs: &PairScores, params: &Params) -> Vec
         .iter()
         .filter(|&(&(i, j), &sim)| {
             sim >= params.strong_link
-                || (sim >= params.weak_link && is_best(i, j, sim) && is_best(j, i, sim))
+                || (sim >= params.weak_link
+                    && if params.mutual_best {
+                        is_best(i, j, sim) && is_best(j, i, sim)
+                    } else {
+                        is_best(i, j, sim) || is_best(j, i, sim)
+                    })
         })
         .map(|(&(a, b), &similarity)| Edge { a, b, similarity })
         .collect();

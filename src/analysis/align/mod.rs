@@ -20,6 +20,7 @@
 //! alignment of comparable texts without order), CATS "closest" alignment
 //! with character n-gram TF-IDF, SuperPAL (proposition-level alignment).
 
+mod context;
 mod features;
 mod grouping;
 mod index;
@@ -50,6 +51,8 @@ pub struct Params {
     pub strong_link: f32,
     /// A mutual-best pair at least this similar is linked.
     pub weak_link: f32,
+    /// Weak links need both ends to be each other's best (else either).
+    pub mutual_best: bool,
     /// "Best" allows this fraction of the best similarity (1.0: strictly
     /// the best), so a claim split over two sentences links to both.
     pub near_best: f32,
@@ -80,6 +83,11 @@ pub struct Params {
     pub containment_min_terms: usize,
     /// Similarity factor when both sentences name things and share no name.
     pub entity_mismatch: f32,
+    /// Mutually best paragraphs at least this similar as wholes credit
+    /// their best sentence pair (see `context`).
+    pub paragraph_link: f32,
+    /// The credit: this times the paragraph similarity (0 disables).
+    pub paragraph_weight: f32,
 }
 
 impl Default for Params {
@@ -91,6 +99,7 @@ impl Default for Params {
             strong_link: 0.5,
             weak_link: 0.2,
             near_best: 0.8,
+            mutual_best: true,
             cluster_cohesion: 0.2,
             candidates_per_source: 1,
             min_candidate_score: 0.02,
@@ -105,6 +114,8 @@ impl Default for Params {
             containment_weight: 0.0,
             containment_min_terms: 5,
             entity_mismatch: 0.5,
+            paragraph_link: 0.3,
+            paragraph_weight: 0.0,
         }
     }
 }
@@ -119,6 +130,7 @@ pub fn align(sources: &[Source]) -> Alignment {
 pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
     let corpus = Corpus::build(sources, params);
     let mut pairs = index::candidate_pairs(&corpus, params);
+    context::credit_paragraph_pairs(&corpus, &mut pairs, params);
     let edges = grouping::select_links(&corpus, &pairs, params);
     let clusters = grouping::cluster(&corpus, &mut pairs, &edges, params);
     let mut differ = Differ::new(sources);
