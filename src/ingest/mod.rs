@@ -1,8 +1,25 @@
 //! Ingestion: turn what people have (text, Markdown, saved web pages, URLs)
 //! into cleaned, classified paragraphs split into sentences.
+//!
+//! Pipeline: bytes ([`decode`]: gzip, UTF-8/UTF-16/Windows-1252) -> format
+//! (by extension, else by sniffing) -> a [`document::Document`] of blocks
+//! (text: blank-line blocks; Markdown: pulldown-cmark; HTML: rs-trafilatura)
+//! -> units, furniture by line, broken paragraphs joined, kinds by position
+//! ([`paragraphs`]) -> sentences -> source name, date and title ([`identity`]).
 
 mod bundled;
+mod classify;
 mod clean;
+mod dates;
+mod decode;
+mod document;
+pub mod eval;
+mod fetch;
+mod furniture;
+mod html;
+mod identity;
+mod markdown;
+mod paragraphs;
 mod sentences;
 
 pub use bundled::{BUNDLED_EVENT, bundled_sources};
@@ -11,7 +28,12 @@ pub use sentences::split_sentences;
 
 use std::path::{Path, PathBuf};
 
-use crate::model::{Paragraph, ParagraphKind, Source, SourceId};
+use crate::model::{ParagraphKind, Source, SourceId};
+
+/// Kinds that are article text (what an extraction benchmark counts).
+pub fn is_article_text(kind: ParagraphKind) -> bool {
+    matches!(kind, ParagraphKind::Body | ParagraphKind::Heading)
+}
 
 /// One input as the user named it, with an optional display-name override.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +45,7 @@ pub struct Input {
 }
 
 impl Input {
+    /// An input without a label.
     pub fn new(origin: impl Into<String>) -> Self {
         Input {
             origin: origin.into(),
@@ -56,6 +79,19 @@ impl IngestError {
     }
 }
 
+/// The input formats parallax reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+/// File extensions read from directories (also with a `.gz` suffix).
+const SUPPORTED_EXTENSIONS: [&str; 8] = [
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "shtml",
+];
+
 /// Reads every input (directories expand to their supported files, sorted).
 pub fn load(inputs: &[Input]) -> Result<Loaded, IngestError> {
     if inputs.is_empty() {
@@ -63,86 +99,192 @@ pub fn load(inputs: &[Input]) -> Result<Loaded, IngestError> {
     }
     let mut loaded = Loaded::default();
     for input in inputs {
-        if input.origin == "-" {
-            let mut bytes = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
-                .map_err(|e| IngestError::input("-", e.to_string()))?;
-            push_document(&mut loaded, input, "-", "stdin", &bytes)?;
-            continue;
-        }
-        let path = Path::new(&input.origin);
-        let meta =
-            std::fs::metadata(path).map_err(|e| IngestError::input(&input.origin, io_cause(&e)))?;
-        if meta.is_dir() {
-            let files = supported_files(path)
-                .map_err(|e| IngestError::input(&input.origin, io_cause(&e)))?;
-            if files.is_empty() {
-                return Err(IngestError::input(
-                    &input.origin,
-                    "directory has no supported files (.txt, .md, .html)",
-                ));
-            }
-            for file in files {
-                let origin = file.display().to_string();
-                let bytes =
-                    std::fs::read(&file).map_err(|e| IngestError::input(&origin, io_cause(&e)))?;
-                let stem = file_stem(&file);
-                let item = Input {
-                    origin: origin.clone(),
-                    label: None,
-                };
-                push_document(&mut loaded, &item, &origin, &stem, &bytes)?;
-            }
-        } else {
-            let bytes =
-                std::fs::read(path).map_err(|e| IngestError::input(&input.origin, io_cause(&e)))?;
-            push_document(&mut loaded, input, &input.origin, &file_stem(path), &bytes)?;
-        }
+        load_input(&mut loaded, input)?;
     }
     Ok(loaded)
 }
 
-fn push_document(
-    loaded: &mut Loaded,
-    input: &Input,
-    origin: &str,
-    stem: &str,
-    bytes: &[u8],
-) -> Result<(), IngestError> {
-    let text = String::from_utf8(bytes.to_vec())
-        .map_err(|_| IngestError::input(origin, "not UTF-8 text"))?;
-    if text.trim().is_empty() {
-        return Err(IngestError::input(origin, "file is empty"));
+fn load_input(loaded: &mut Loaded, input: &Input) -> Result<(), IngestError> {
+    let origin = input.origin.as_str();
+    if origin == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .map_err(|e| IngestError::input("-", io_cause(&e)))?;
+        return push_document(loaded, input, "stdin", None, &bytes);
     }
-    let id = SourceId(loaded.sources.len());
-    let name = input.label.clone().unwrap_or_else(|| stem.to_string());
-    loaded
-        .sources
-        .push(source_from_text(id, name, origin.to_string(), &text));
+    if fetch::is_url(origin) {
+        let fetched = fetch::fetch(origin).map_err(|cause| IngestError::input(origin, cause))?;
+        let format = fetched.media_type.as_deref().map(format_of_media_type);
+        let stem = url_stem(origin);
+        return push_document(
+            loaded,
+            input,
+            &stem,
+            format.flatten().or(Some(Format::Html)),
+            &fetched.bytes,
+        );
+    }
+    let path = Path::new(origin);
+    let meta = std::fs::metadata(path).map_err(|e| IngestError::input(origin, io_cause(&e)))?;
+    if !meta.is_dir() {
+        let bytes = std::fs::read(path).map_err(|e| IngestError::input(origin, io_cause(&e)))?;
+        return push_document(
+            loaded,
+            input,
+            &file_stem(path),
+            format_of_path(path),
+            &bytes,
+        );
+    }
+    let files = supported_files(path).map_err(|e| IngestError::input(origin, io_cause(&e)))?;
+    if files.is_empty() {
+        return Err(IngestError::input(
+            origin,
+            "directory has no supported files (.txt, .md, .html, optionally .gz)",
+        ));
+    }
+    for file in files {
+        let file_origin = file.display().to_string();
+        let bytes =
+            std::fs::read(&file).map_err(|e| IngestError::input(&file_origin, io_cause(&e)))?;
+        let item = Input::new(file_origin);
+        push_document(
+            loaded,
+            &item,
+            &file_stem(&file),
+            format_of_path(&file),
+            &bytes,
+        )?;
+    }
     Ok(())
 }
 
-/// Builds a source from plain text: blank lines separate paragraphs.
-pub fn source_from_text(id: SourceId, name: String, origin: String, text: &str) -> Source {
-    let paragraphs = text
-        .split("\n\n")
-        .map(sanitize)
-        .filter(|p| !p.is_empty())
-        .enumerate()
-        .map(|(index, text)| Paragraph {
-            index,
-            kind: ParagraphKind::Body,
-            sentences: split_sentences(&text),
-            text,
-        })
-        .collect();
+/// Decodes, parses and classifies one document and adds it as a source.
+fn push_document(
+    loaded: &mut Loaded,
+    input: &Input,
+    stem: &str,
+    format: Option<Format>,
+    bytes: &[u8],
+) -> Result<(), IngestError> {
+    let origin = input.origin.as_str();
+    let decoded = decode::decode(bytes).map_err(|cause| IngestError::input(origin, cause))?;
+    if let Some(warning) = decoded.warning {
+        loaded.warnings.push(format!("{origin}: {warning}"));
+    }
+    let format = format.unwrap_or_else(|| sniff_format(&decoded.text));
+    let url = fetch::is_url(origin).then_some(origin);
+    let document =
+        parse(&decoded.text, format, url).map_err(|cause| IngestError::input(origin, cause))?;
+    let id = SourceId(loaded.sources.len());
+    let mut source = source_from_document(id, stem, origin, &document);
+    if let Some(label) = &input.label {
+        source.name = label.clone();
+    }
+    if !source.paragraphs.iter().any(|p| p.kind.is_body()) {
+        loaded.warnings.push(format!(
+            "{origin}: no article text found (only page furniture)"
+        ));
+    }
+    loaded.sources.push(source);
+    Ok(())
+}
+
+fn parse(text: &str, format: Format, url: Option<&str>) -> Result<document::Document, String> {
+    Ok(match format {
+        Format::Text => document::parse_text(text),
+        Format::Markdown => markdown::parse_markdown(text),
+        Format::Html => html::parse_html(text, url)?,
+    })
+}
+
+/// Builds a source from a parsed document; the name falls back to `stem`.
+fn source_from_document(
+    id: SourceId,
+    stem: &str,
+    origin: &str,
+    doc: &document::Document,
+) -> Source {
+    let paragraphs = paragraphs::build_paragraphs(doc);
+    let found = identity::identify(&paragraphs, &doc.meta);
     Source {
         id,
-        name,
-        origin,
-        date: None,
-        title: None,
+        name: found
+            .name
+            .map(|n| sanitize(&n))
+            .unwrap_or_else(|| stem.to_string()),
+        origin: sanitize(origin),
+        date: found.date,
+        title: found.title.map(|t| sanitize(&t)),
         paragraphs,
+    }
+}
+
+/// Builds a source from plain text (blank lines separate blocks), with the
+/// given name; name and date found in the text are available through
+/// [`detect_text`] when wanted.
+pub fn source_from_text(id: SourceId, name: String, origin: String, text: &str) -> Source {
+    let mut source = source_from_document(id, &name, &origin, &document::parse_text(text));
+    source.name = name;
+    source
+}
+
+/// Reads `text` in the given format as an unnamed source; the name, date and
+/// title are what the text itself reveals (`stem` when it names no outlet).
+pub fn detect_text(text: &str, format: Format, stem: &str) -> Result<Source, String> {
+    let document = parse(text, format, None)?;
+    Ok(source_from_document(SourceId(0), stem, stem, &document))
+}
+
+/// Format from the file name: `.md`, `.html`, `.txt`, also under `.gz`.
+pub fn format_of_path(path: &Path) -> Option<Format> {
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let ext = Path::new(name).extension()?.to_str()?;
+    match ext {
+        "md" | "markdown" | "mdown" | "mkd" => Some(Format::Markdown),
+        "html" | "htm" | "xhtml" | "shtml" => Some(Format::Html),
+        "txt" | "text" => Some(Format::Text),
+        _ => None,
+    }
+}
+
+fn format_of_media_type(media_type: &str) -> Option<Format> {
+    match media_type {
+        "text/html" | "application/xhtml+xml" => Some(Format::Html),
+        "text/markdown" | "text/x-markdown" => Some(Format::Markdown),
+        "text/plain" => Some(Format::Text),
+        _ => None,
+    }
+}
+
+/// Format from content: HTML tags near the top, Markdown front matter or
+/// ATX headings, else plain text.
+pub fn sniff_format(text: &str) -> Format {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<?xml") && head.contains("<html")
+        || ["<head", "<body", "<article", "<p>", "<div"]
+            .iter()
+            .any(|t| head.contains(t))
+    {
+        return Format::Html;
+    }
+    let front_matter = head.starts_with("---\n") || head.starts_with("---\r\n");
+    let atx_heading = text.lines().take(40).any(|l| {
+        let hashes = l.chars().take_while(|&c| c == '#').count();
+        (1..=6).contains(&hashes) && l[hashes..].starts_with(' ')
+    });
+    if front_matter || atx_heading {
+        Format::Markdown
+    } else {
+        Format::Text
     }
 }
 
@@ -150,16 +292,16 @@ fn supported_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
-        let ext = path
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default();
+        let name = name.strip_suffix(".gz").unwrap_or(&name);
+        let ext = Path::new(name)
             .extension()
             .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        if path.is_file()
-            && matches!(
-                ext.as_deref(),
-                Some("txt" | "text" | "md" | "markdown" | "html" | "htm")
-            )
-        {
+            .unwrap_or("");
+        if path.is_file() && !name.starts_with('.') && SUPPORTED_EXTENSIONS.contains(&ext) {
             files.push(path);
         }
     }
@@ -168,15 +310,67 @@ fn supported_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 }
 
 fn file_stem(path: &Path) -> String {
-    path.file_stem()
+    let name = path
+        .file_name()
         .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
+        .unwrap_or_else(|| path.display().to_string());
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let stem = Path::new(name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.to_string());
+    sanitize(&stem)
+}
+
+/// The host of a URL, as a fallback name.
+fn url_stem(url: &str) -> String {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = after_scheme
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or(after_scheme);
+    sanitize(host.strip_prefix("www.").unwrap_or(host))
 }
 
 fn io_cause(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
+        std::io::ErrorKind::IsADirectory => "is a directory".into(),
+        std::io::ErrorKind::InvalidData => "not readable as text".into(),
+        _ => e
+            .to_string()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_from_names_and_content() {
+        assert_eq!(
+            format_of_path(Path::new("a/page.html.gz")),
+            Some(Format::Html)
+        );
+        assert_eq!(
+            format_of_path(Path::new("notes.MD")),
+            Some(Format::Markdown)
+        );
+        assert_eq!(format_of_path(Path::new("x.txt")), Some(Format::Text));
+        assert_eq!(format_of_path(Path::new("x")), None);
+        assert_eq!(sniff_format("  <!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(sniff_format("---\ntitle: x\n---\nhi"), Format::Markdown);
+        assert_eq!(sniff_format("# Heading\n\ntext"), Format::Markdown);
+        assert_eq!(sniff_format("Plain words.\n\n#hashtag here"), Format::Text);
+    }
+
+    #[test]
+    fn url_stems_are_hosts() {
+        assert_eq!(url_stem("https://www.example.com/a/b?c"), "example.com");
+        assert_eq!(url_stem("http://127.0.0.1:8080/x"), "127.0.0.1:8080");
     }
 }

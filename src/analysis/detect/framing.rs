@@ -53,26 +53,41 @@ pub fn detect(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
         let (Some((pa, sa)), Some((pb, sb))) = (ctx.sentence(link.a), ctx.sentence(link.b)) else {
             continue;
         };
+        if ctx.is_furniture(link.a) || ctx.is_furniture(link.b) {
+            continue;
+        }
         let ta = tokenize_span(&pa.text, sa);
         let tb = tokenize_span(&pb.text, sb);
         let mut changes: Vec<Change> = Vec::new();
         // Most of the words are shared: the sentences are parallel enough
         // for a single changed word to be a choice rather than a rewrite.
-        let equal_bytes: usize = link
-            .diff
+        let diff = ctx.diff(link);
+        let equal_bytes: usize = diff
             .iter()
             .filter(|o| o.tag == DiffTag::Equal)
             .map(|o| o.a.len())
             .sum();
         let parallel = equal_bytes * 2 >= sa.len().min(sb.len());
-        for (k, op) in link.diff.iter().enumerate() {
+        // Labels are looked for over the whole sentences: a diff may pair
+        // the words differently, but a label word that only one sentence
+        // has, next to the same word as the other's label, is a choice.
+        let whole_a = Side::new(&ta, sa, |span| {
+            quotes.covers(link.a.source, link.a.paragraph, span)
+        });
+        let whole_b = Side::new(&tb, sb, |span| {
+            quotes.covers(link.b.source, link.b.paragraph, span)
+        });
+        if let Some(c) = label(lex, &whole_a, &whole_b, false) {
+            changes.push(c);
+        }
+        for (k, op) in diff.iter().enumerate() {
             if op.tag == DiffTag::Equal {
                 continue;
             }
             // Equal words on both sides of the change: a local substitution
             // in otherwise parallel wording.
             let equal_at = |i: Option<usize>| {
-                i.and_then(|i| link.diff.get(i))
+                i.and_then(|i| diff.get(i))
                     .is_none_or(|o| o.tag == DiffTag::Equal)
             };
             let anchored = parallel && equal_at(k.checked_sub(1)) && equal_at(Some(k + 1));
@@ -255,8 +270,7 @@ impl<'t, 'a> Side<'t, 'a> {
 
 fn classify(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, anchored: bool) -> Option<Change> {
     let small = a.size <= SMALL_OP && b.size <= SMALL_OP && anchored;
-    label(lex, a, b, small)
-        .or_else(|| hedge(lex, a, b, small))
+    hedge(lex, a, b, small)
         .or_else(|| hedge(lex, b, a, small).map(Change::flip))
         .or_else(|| small.then(|| attribution(lex, a, b)).flatten())
         .or_else(|| small.then(|| evaluative(lex, a, b)).flatten())
@@ -283,7 +297,7 @@ fn label(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, small: bool) -> Opti
                 if y == x || b.all.contains(&x) || a.all.contains(&y) {
                     continue;
                 }
-                if !lex.label_sets(&y).contains(&set) {
+                if !lex.label_sets(&y).contains(&set) || !lex.labels_differ(set, &x, &y) {
                     continue;
                 }
                 let next_a = a.next_word(i).map(|k| a.word(k));
@@ -318,14 +332,15 @@ fn hedge(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, small: bool) -> Opti
         let Some(h) = lex.hedges.iter().find(|h| hedge_at(a, i, h)) else {
             continue;
         };
-        let family = |s: &Side<'_, '_>| {
+        // More hedging in `a` than in `b` overall ("alleged" against
+        // "suspected" is hedged on both sides).
+        let hedges = |s: &Side<'_, '_>| {
             lex.hedges
                 .iter()
-                .filter(|x| stem_eq(x, h))
                 .map(|x| count_phrase(&s.text, x))
                 .sum::<usize>()
         };
-        if family(a) <= family(b) {
+        if hedges(a) <= hedges(b) {
             continue;
         }
         let words = h.split('-').count();
@@ -457,14 +472,6 @@ fn joined(toks: &[Tok<'_>]) -> String {
 /// Occurrences of a word or phrase in a `joined` text.
 fn count_phrase(text: &str, phrase: &str) -> usize {
     text.matches(&format!(" {phrase} ")).count()
-}
-
-fn stem_eq(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let n = a.len().min(b.len()).min(6);
-    n >= 5 && a[..n] == b[..n]
 }
 
 /// Adds `c` to `changes`, or merges it with a change a few words away

@@ -17,6 +17,10 @@ pub struct Lexicon {
     pub hedges: Vec<String>,
     /// Sets of alternative labels for one referent.
     pub labels: Vec<Vec<String>>,
+    /// Per set: every difference counts (`!` sets).
+    pub label_open: Vec<bool>,
+    /// Loaded members (`*` in the file).
+    pub loaded: Vec<String>,
     /// (word, strength -3..=3)
     pub evaluative: Vec<(String, i32)>,
 }
@@ -45,9 +49,24 @@ impl Lexicon {
             }
         }
         lex.hedges = lines(HEDGES).map(str::to_lowercase).collect();
-        lex.labels = lines(LABELS)
-            .map(|l| l.split('|').map(|w| w.trim().to_lowercase()).collect())
-            .collect();
+        for line in lines(LABELS) {
+            let (open, rest) = match line.strip_prefix('!') {
+                Some(rest) => (true, rest),
+                None => (false, line),
+            };
+            let mut set = Vec::new();
+            for w in rest.split('|').map(|w| w.trim().to_lowercase()) {
+                match w.strip_suffix('*') {
+                    Some(bare) => {
+                        lex.loaded.push(bare.to_string());
+                        set.push(bare.to_string());
+                    }
+                    None => set.push(w),
+                }
+            }
+            lex.labels.push(set);
+            lex.label_open.push(open);
+        }
         for line in lines(EVALUATIVE) {
             let mut parts = line.split_whitespace();
             if let (Some(w), Some(v)) = (parts.next(), parts.next())
@@ -81,6 +100,14 @@ impl Lexicon {
             .filter(|(_, set)| set.contains(&w))
             .map(|(i, _)| i)
             .collect()
+    }
+
+    /// True when two members of label set `set` differ in framing: the set
+    /// is open, or one of them is loaded.
+    pub fn labels_differ(&self, set: usize, a: &str, b: &str) -> bool {
+        a != b
+            && (self.label_open.get(set).copied().unwrap_or(false)
+                || self.loaded.iter().any(|w| w == a || w == b))
     }
 
     pub fn strength(&self, word: &str) -> Option<i32> {

@@ -20,8 +20,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::model::{
-    Alignment, Discrepancy, DiscrepancyId, DiscrepancyKind, Group, GroupId, Mention, Paragraph,
-    SentenceLink, SentenceRef, Source, SourceId, Span,
+    Alignment, DiffOp, DiffTag, Discrepancy, DiscrepancyId, DiscrepancyKind, Group, GroupId,
+    Mention, Paragraph, SentenceLink, SentenceRef, Source, SourceId, Span,
 };
 
 /// Finds where the aligned sources disagree, ranked by score (highest
@@ -46,6 +46,10 @@ pub struct Ctx<'a> {
     pub dates: Vec<Option<NaiveDate>>,
     /// Links by sentence pair (ordered so that `a.source < b.source`).
     links: HashMap<(SentenceRef, SentenceRef), &'a SentenceLink>,
+    /// Word diffs of links whose given diff does not check out (spans off
+    /// the sentence or off character boundaries, "equal" text that
+    /// differs), recomputed here.
+    repaired: HashMap<(SentenceRef, SentenceRef), Vec<DiffOp>>,
 }
 
 /// Two sentences of different sources that a group puts together, with the
@@ -56,6 +60,8 @@ pub struct Pair<'a> {
     pub a: SentenceRef,
     pub b: SentenceRef,
     pub link: Option<&'a SentenceLink>,
+    /// The link's word diff (checked, see [`Ctx::diff`]); empty without a link.
+    pub diff: &'a [DiffOp],
 }
 
 impl<'a> Ctx<'a> {
@@ -69,21 +75,61 @@ impl<'a> Ctx<'a> {
             .max_by_key(|(d, n)| (*n, std::cmp::Reverse(*d)))
             .map(|(d, _)| d);
         let dates = sources.iter().map(|s| s.date.or(common)).collect();
-        let mut links = HashMap::new();
+        let mut ctx = Ctx {
+            sources,
+            alignment,
+            dates,
+            links: HashMap::new(),
+            repaired: HashMap::new(),
+        };
         for (_, link) in alignment.links() {
             let key = if link.a.source <= link.b.source {
                 (link.a, link.b)
             } else {
                 (link.b, link.a)
             };
-            links.insert(key, link);
+            ctx.links.insert(key, link);
+            if !ctx.diff_checks_out(link)
+                && let (Some((pa, sa)), Some((pb, sb))) =
+                    (ctx.sentence(link.a), ctx.sentence(link.b))
+            {
+                let diff = util::word_diff(
+                    &util::tokenize_span(&pa.text, sa),
+                    &util::tokenize_span(&pb.text, sb),
+                );
+                ctx.repaired.insert((link.a, link.b), diff);
+            }
         }
-        Ctx {
-            sources,
-            alignment,
-            dates,
-            links,
-        }
+        ctx
+    }
+
+    /// True when every op of a link's diff lies inside its sentences on
+    /// character boundaries and its equal ops join equal text.
+    fn diff_checks_out(&self, link: &SentenceLink) -> bool {
+        let (Some((pa, sa)), Some((pb, sb))) = (self.sentence(link.a), self.sentence(link.b))
+        else {
+            return false;
+        };
+        let inside = |text: &str, sentence: Span, span: Span| {
+            sentence.start <= span.start
+                && span.start <= span.end
+                && span.end <= sentence.end
+                && text.is_char_boundary(span.start)
+                && text.is_char_boundary(span.end)
+        };
+        link.diff.iter().all(|op| {
+            inside(&pa.text, sa, op.a)
+                && inside(&pb.text, sb, op.b)
+                && (op.tag != DiffTag::Equal
+                    || op.a.slice(&pa.text).to_lowercase() == op.b.slice(&pb.text).to_lowercase())
+        })
+    }
+
+    /// The word diff of a link: the alignment's own, or the repaired one.
+    pub fn diff<'s>(&'s self, link: &'s SentenceLink) -> &'s [DiffOp] {
+        self.repaired
+            .get(&(link.a, link.b))
+            .map_or(link.diff.as_slice(), Vec::as_slice)
     }
 
     /// The body paragraph `paragraph` of `source`, if it exists and is body.
@@ -102,6 +148,13 @@ impl<'a> Ctx<'a> {
         (span.end <= p.text.len() && p.text.is_char_boundary(span.start))
             .then_some((p, span))
             .filter(|_| p.text.is_char_boundary(span.end))
+    }
+
+    /// True for a sentence that is page furniture left in a body paragraph:
+    /// photo credits, video players, reading times, timestamps. Such
+    /// sentences are never compared or reported.
+    pub fn is_furniture(&self, r: SentenceRef) -> bool {
+        furniture(self.sentence_text(r))
     }
 
     /// The sentence text of a reference ("" when it does not resolve).
@@ -169,18 +222,20 @@ impl<'a> Ctx<'a> {
     }
 
     /// Every cross-source sentence pair of every group.
-    pub fn pairs(&self) -> Vec<Pair<'a>> {
+    pub fn pairs(&self) -> Vec<Pair<'_>> {
         let mut out = Vec::new();
         for group in &self.alignment.groups {
             let sentences = self.group_sentences(group);
             for (i, a) in sentences.iter().enumerate() {
                 for b in &sentences[i + 1..] {
                     if a.source != b.source {
+                        let link = self.link(*a, *b);
                         out.push(Pair {
                             group: group.id,
                             a: *a,
                             b: *b,
-                            link: self.link(*a, *b),
+                            link,
+                            diff: link.map_or(&[][..], |l| self.diff(l)),
                         });
                     }
                 }
@@ -188,6 +243,32 @@ impl<'a> Ctx<'a> {
         }
         out
     }
+}
+
+/// Markers of captions, credits, players and timestamps inside text.
+const FURNITURE: &[&str] = &[
+    "REUTERS/",
+    "/Pool",
+    "AP Photo",
+    "Getty Images",
+    "©",
+    "Play Video",
+    "minute read",
+    "min read",
+    "HOURS AGO",
+    "MINUTES AGO",
+    "Photograph:",
+    "Photo:",
+    "Image:",
+    "Credit:",
+    "Click here",
+    "Sign up",
+    "Subscribe",
+];
+
+/// True when a sentence carries a furniture marker.
+pub fn furniture(sentence: &str) -> bool {
+    FURNITURE.iter().any(|m| sentence.contains(m))
 }
 
 /// Joins source names for summaries: "AP, TIME and Sky News".

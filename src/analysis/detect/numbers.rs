@@ -130,11 +130,15 @@ fn quantities(ctx: &Ctx<'_>, stems: &Stems, r: SentenceRef) -> Vec<Found> {
     let Some((p, span)) = ctx.sentence(r) else {
         return Vec::new();
     };
+    if ctx.is_furniture(r) {
+        return Vec::new();
+    }
     let date = ctx.dates.get(r.source.0).copied().flatten();
     let toks = tokenize_span(&p.text, span);
+    let own = ctx.sources.get(r.source.0).and_then(|s| s.date);
     recognize(&p.text, span, Context { date })
         .into_iter()
-        .filter(|q| !is_furniture(&p.text, q.span))
+        .filter(|q| !is_furniture(&p.text, q.span) && !is_dateline(q, own))
         .map(|q| {
             let near_toks: Vec<_> = toks
                 .iter()
@@ -149,6 +153,18 @@ fn quantities(ctx: &Ctx<'_>, stems: &Stems, r: SentenceRef) -> Vec<Found> {
             }
         })
         .collect()
+}
+
+/// A full date (with its year) within a day of the article's own date is a
+/// dateline or caption stamp, not a claim about the event.
+fn is_dateline(q: &Quantity, own: Option<chrono::NaiveDate>) -> bool {
+    let Some(own) = own else {
+        return false;
+    };
+    let day = f64::from(chrono::Datelike::num_days_from_ce(&own));
+    q.class == UnitClass::Time(TimeGrain::Day)
+        && q.display.chars().filter(char::is_ascii_digit).count() >= 5
+        && (q.lo - day).abs() <= 1.0
 }
 
 /// Page furniture: "6 minute read", "3 HOURS AGO", "Updated 2 hours".
@@ -197,6 +213,18 @@ fn match_score(a: &Found, b: &Found, pair: &Pair<'_>, sentence_overlap: f64) -> 
             }
         }
     }
+    // Days and months: sentences often date several events, so only the
+    // diff slot or closely shared surroundings pair two dates.
+    let near = containment(&a.near, &b.near);
+    let shared_near = a.near.iter().filter(|w| b.near.contains(w)).count();
+    if matches!(
+        a.q.class,
+        UnitClass::Time(TimeGrain::Day | TimeGrain::Month)
+    ) && !slot
+        && (near < 0.5 || shared_near < 3)
+    {
+        return None;
+    }
     if slot {
         score += 3.0;
     }
@@ -215,7 +243,7 @@ fn in_same_slot(a: &Found, b: &Found, pair: &Pair<'_>) -> bool {
         return false;
     };
     let (qa, qb) = if link.a == a.at { (a, b) } else { (b, a) };
-    link.diff.iter().any(|op| {
+    pair.diff.iter().any(|op| {
         if op.tag == DiffTag::Equal {
             op.a.contains(qa.q.span.start)
                 && qb.q.span.start == op.b.start + (qa.q.span.start - op.a.start)
@@ -249,6 +277,7 @@ fn capitalize(s: &str) -> String {
 /// What the quantities measure, for the summary ("Meeting length").
 fn label(q: &Quantity, group_label: &str) -> String {
     let base = match (&q.class, &q.noun) {
+        (UnitClass::Duration, Some(n)) if n == "age" => "Age".into(),
         (UnitClass::Duration, Some(n)) => format!("{} length", capitalize(n)),
         (UnitClass::Duration, None) => "Duration".into(),
         (UnitClass::Count, Some(n)) => format!("Number of {n}s"),

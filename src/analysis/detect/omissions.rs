@@ -28,6 +28,9 @@ const MAX_PARTIAL: usize = 10;
 /// How informative a sentence is, 0..=1, and whether it carries a quote.
 fn information(ctx: &Ctx<'_>, quotes: &QuoteIndex, r: SentenceRef) -> Option<(f64, usize)> {
     let (p, span) = ctx.sentence(r)?;
+    if ctx.is_furniture(r) {
+        return None;
+    }
     let toks = tokenize_span(&p.text, span);
     let words = toks.iter().filter(|t| t.is_word()).count();
     if words < MIN_WORDS {

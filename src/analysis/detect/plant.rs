@@ -105,14 +105,39 @@ struct Edit {
 pub fn plant(article: &str, seed: u64, rate: f64) -> Case {
     let original = source_from_text(SourceId(0), "Original".into(), "original".into(), article);
     let mut rng = Rng::new(seed);
+    let mut copy = original.clone();
+    copy.id = SourceId(1);
+    copy.name = "Copy".into();
+    copy.origin = "copy".into();
+    let planted = plant_into(&mut copy, &mut rng, rate, article, &|_| true);
+    let sources = vec![original, copy];
+    let gold = gold_alignment(&sources);
+    Case {
+        sources,
+        gold,
+        planted,
+    }
+}
+
+/// Plants changes into the body paragraphs of `copy` for which `eligible`
+/// holds: about `rate` of them get one number, quote or framing change (or
+/// a control), and half of the others a neutral rewording. `pool` is text
+/// to draw neutral replacement words from.
+pub fn plant_into(
+    copy: &mut Source,
+    rng: &mut Rng,
+    rate: f64,
+    pool: &str,
+    eligible: &dyn Fn(usize) -> bool,
+) -> Vec<Planted> {
     let mut edits = Vec::new();
-    for p in original.body() {
+    for p in copy.body().filter(|p| eligible(p.index)) {
         if !rng.chance(rate) {
             // Unplanted paragraphs get neutral rewording half the time, so
             // precision is measured on changed sentences, not only on
             // identical ones.
             if rng.chance(0.5)
-                && let Some((range, with, op)) = neutral_reword(&mut rng, &p.text, article)
+                && let Some((range, with, op)) = neutral_reword(rng, &p.text, pool)
             {
                 edits.push(Edit {
                     paragraph: p.index,
@@ -131,9 +156,9 @@ pub fn plant(article: &str, seed: u64, rate: f64) -> Case {
             let kind = kinds[(first + k) % 3];
             let conflict = rng.chance(0.7);
             let edit = match kind {
-                PlantKind::Number => number_edit(&mut rng, &p.text, conflict),
-                PlantKind::Quote => quote_edit(&mut rng, &p.text, conflict),
-                PlantKind::Framing => framing_edit(&mut rng, &p.text, conflict),
+                PlantKind::Number => number_edit(rng, &p.text, conflict),
+                PlantKind::Quote => quote_edit(rng, &p.text, conflict),
+                PlantKind::Framing => framing_edit(rng, &p.text, conflict),
             };
             if let Some((range, with, op)) = edit {
                 edits.push(Edit {
@@ -148,10 +173,6 @@ pub fn plant(article: &str, seed: u64, rate: f64) -> Case {
             }
         }
     }
-    let mut copy = original.clone();
-    copy.id = SourceId(1);
-    copy.name = "Copy".into();
-    copy.origin = "copy".into();
     let mut planted = Vec::new();
     for e in &edits {
         let p = &mut copy.paragraphs[e.paragraph];
@@ -173,11 +194,43 @@ pub fn plant(article: &str, seed: u64, rate: f64) -> Case {
             inserted: e.with.clone(),
         });
     }
-    let sources = vec![original, copy];
-    let gold = gold_alignment(&sources);
+    planted
+}
+
+/// A case built on the alignment engineer's rewrite generator: the copy
+/// has paragraphs dropped, split, merged and reordered and paragraphs of
+/// unrelated articles inserted (no sentence rewording, so every wording
+/// difference is a planted one), then planted changes in the paragraphs
+/// that come from the article. The gold alignment is empty: use a real
+/// aligner.
+pub fn plant_synth(article: &str, unrelated: &[&str], seed: u64, rate: f64) -> Case {
+    use crate::analysis::synth::{Article, SynthConfig, rewrite};
+    let original = Article::from_text("original", article);
+    let others: Vec<Article> = unrelated
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Article::from_text(&format!("unrelated{i}"), t))
+        .collect();
+    let config = SynthConfig {
+        seed,
+        reword: 0.0,
+        foreign: 2,
+        ..SynthConfig::default()
+    };
+    let synthetic = rewrite(&original, &others, &config);
+    let mut copy = synthetic.to_source(1, "Copy");
+    let from_article: Vec<bool> = synthetic
+        .paragraphs
+        .iter()
+        .map(|p| p.iter().all(|s| s.origin.article == "original"))
+        .collect();
+    let mut rng = Rng::new(seed);
+    let planted = plant_into(&mut copy, &mut rng, rate, article, &|i| {
+        from_article.get(i).copied().unwrap_or(false)
+    });
     Case {
-        sources,
-        gold,
+        sources: vec![original.to_synthetic().to_source(0, "Original"), copy],
+        gold: Alignment::default(),
         planted,
     }
 }
@@ -555,7 +608,7 @@ fn framing_edit(rng: &mut Rng, text: &str, conflict: bool) -> Option<EditSpec> {
         {
             let members: Vec<&String> = lex.labels[set]
                 .iter()
-                .filter(|m| **m != t.lower() && !m.contains(' '))
+                .filter(|m| lex.labels_differ(set, &t.lower(), m) && !m.contains(' '))
                 .collect();
             if let Some(m) = rng.pick(&members) {
                 options.push((t.span(), (*m).clone(), "label"));
@@ -716,6 +769,29 @@ pub fn score_case(case: &Case, found: &[Discrepancy], scores: &mut Scores) {
 
 /// An alignment function (such as `analysis::align::align`).
 pub type Aligner<'f> = &'f dyn Fn(&[Source]) -> Alignment;
+
+/// Runs a real aligner and the detectors on synth-based planted copies
+/// (see [`plant_synth`]); each article gets two other articles as the
+/// unrelated paragraphs.
+pub fn evaluate_synth(
+    articles: &[String],
+    seeds: std::ops::Range<u64>,
+    align: Aligner<'_>,
+) -> Scores {
+    let mut scores = Scores::default();
+    for (i, article) in articles.iter().enumerate() {
+        let unrelated: Vec<&str> = (1..=2)
+            .map(|k| articles[(i + k) % articles.len()].as_str())
+            .collect();
+        for seed in seeds.clone() {
+            let case = plant_synth(article, &unrelated, seed * 1000 + i as u64, 0.5);
+            let alignment = align(&case.sources);
+            let found = super::detect(&case.sources, &alignment);
+            score_case(&case, &found, &mut scores);
+        }
+    }
+    scores
+}
 
 /// Runs the detectors on planted copies of every article, with the gold
 /// alignment (`align = None`) or a given aligner.

@@ -601,6 +601,49 @@ pub fn recognize(text: &str, range: Span, ctx: Context) -> Vec<Quantity> {
     out
 }
 
+/// Fraction words before "of" as shares: "half of voters", "a third of",
+/// "two-thirds of" (percent, loosely: "half" is compatible with 48%).
+fn fraction_of(p: &Parser<'_, '_>, i: usize) -> Option<(Quantity, usize)> {
+    let (mut k, numerator) = match p.word(i) {
+        "a" | "one" => (p.skip_hyphen(i + 1), 1.0),
+        "half" => (i, 1.0),
+        "two" => (p.skip_hyphen(i + 1), 2.0),
+        "three" => (p.skip_hyphen(i + 1), 3.0),
+        _ => return None,
+    };
+    let denominator = match p.word(k) {
+        "half" if numerator == 1.0 => 2.0,
+        "third" | "thirds" => 3.0,
+        "quarter" | "quarters" => 4.0,
+        "fifth" | "fifths" => 5.0,
+        _ => return None,
+    };
+    if numerator >= denominator {
+        return None;
+    }
+    k += 1;
+    if p.word(k) == "of" {
+        let share = 100.0 * numerator / denominator;
+        let (lo, hi) = apply_hedge(Hedge::About, share, share);
+        let span = Span::new(p.toks[i].start, p.toks[k - 1].end);
+        return Some((
+            Quantity {
+                span,
+                class: UnitClass::Percent,
+                hedge: Hedge::About,
+                lo,
+                hi,
+                value: round3(share),
+                unit: "%".into(),
+                display: p.lower[i..k].join(" ").replace(" - ", "-"),
+                noun: noun_at(p, k + 1),
+            },
+            k,
+        ));
+    }
+    None
+}
+
 /// A cheap test: can a quantity or time expression start at token `i`?
 fn could_start(p: &Parser<'_, '_>, i: usize) -> bool {
     let t = &p.toks[i];
@@ -623,6 +666,9 @@ fn could_start(p: &Parser<'_, '_>, i: usize) -> bool {
 
 fn parse_at(p: &Parser<'_, '_>, i: usize, text: &str, ctx: Context) -> Option<(Quantity, usize)> {
     if let Some(found) = time_expression(p, i, text, ctx) {
+        return Some(found);
+    }
+    if let Some(found) = fraction_of(p, i) {
         return Some(found);
     }
     let (hedge, mut k) = p.hedge_at(i).unwrap_or((Hedge::Exact, i));
@@ -819,6 +865,25 @@ fn unit_after(
     if let Some((secs, abbr)) = duration_unit(p.word(u)) {
         // "a day", "per year" are rates, not durations.
         let mut next = u + 1;
+        // Ages: "a 15-year-old", "51 years old".
+        if p.is_joining_hyphen(next) && p.word(next + 1) == "old" {
+            return Some((
+                UnitClass::Duration,
+                abbr.into(),
+                secs,
+                Some("age".into()),
+                next + 2,
+            ));
+        }
+        if p.word(next) == "old" && p.word(u).starts_with("year") {
+            return Some((
+                UnitClass::Duration,
+                abbr.into(),
+                secs,
+                Some("age".into()),
+                next + 1,
+            ));
+        }
         if p.is_joining_hyphen(next) && p.word(next + 1) == "long" {
             next += 2;
         }
@@ -1258,6 +1323,37 @@ mod tests {
                 40.0,
             ),
             ("ate 1/2 of it", "1/2", UnitClass::Count, 0.5, 0.5),
+            ("half of voters", "half", UnitClass::Percent, 42.5, 57.5),
+            (
+                "two-thirds of voters",
+                "two-thirds",
+                UnitClass::Percent,
+                200.0 / 3.0 * 0.85,
+                200.0 / 3.0 * 1.15,
+            ),
+            (
+                "a 15-year-old girl",
+                "15-year-old",
+                UnitClass::Duration,
+                15.0 * 31_557_600.0,
+                15.0 * 31_557_600.0,
+            ),
+            (
+                "35-40 minutes",
+                "35-40 minutes",
+                UnitClass::Duration,
+                2100.0,
+                2400.0,
+            ),
+            (
+                "between 5 and 7 hours",
+                "5 and 7 hours",
+                UnitClass::Duration,
+                5.0 * H,
+                7.0 * H,
+            ),
+            ("1.5m people", "1.5m", UnitClass::Count, 1.45e6, 1.55e6),
+            ("£3bn", "£3bn", UnitClass::Money("GBP".into()), 3e9, 3e9),
         ];
         for (text, span, class, lo, hi) in cases {
             let q = one(text);

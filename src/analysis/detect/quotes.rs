@@ -338,10 +338,11 @@ pub fn extract(text: &str) -> Vec<(Span, bool)> {
         let next = chars.get(k + 1).map(|x| x.1);
         match open {
             None => {
+                let after_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:".contains(p));
                 let opens = c == '“'
                     || c == '«'
-                    || (c == '"'
-                        && prev.is_none_or(|p| p.is_whitespace() || "([{—–-:".contains(p))
+                    || ((c == '"' || c == '‘')
+                        && after_space
                         && next.is_some_and(|n| !n.is_whitespace()));
                 if opens {
                     open = Some((i + c.len_utf8(), c));
@@ -355,6 +356,9 @@ pub fn extract(text: &str) -> Vec<(Span, bool)> {
                 let closes = match mark {
                     '“' => c == '”' || (c == '"'),
                     '«' => c == '»',
+                    // A single closing mark that is not an apostrophe
+                    // inside a word ("Xi’s").
+                    '‘' => c == '’' && next.is_none_or(|n| !n.is_alphanumeric()),
                     _ => c == '"' || c == '”',
                 };
                 if closes {
@@ -961,14 +965,22 @@ fn unmatched(
         let mut silent = Vec::new();
         let mut seen_sources = HashSet::new();
         for r in others {
-            if matched.contains(&(i, r.source))
-                || index.in_sentence(*r).any(|o| same_quote(q, o).is_some())
-            {
+            if matched.contains(&(i, r.source)) {
                 continue;
             }
             let Some((p, span)) = ctx.sentence(*r) else {
                 continue;
             };
+            // The other sentence quotes some of the same words itself.
+            let quotes_too = index.quotes.iter().any(|o| {
+                o.source == r.source
+                    && o.paragraph == r.paragraph
+                    && o.span.overlaps(&span)
+                    && overlap(q, o).1 >= 2
+            });
+            if quotes_too {
+                continue;
+            }
             let content = stems.content(&tokenize_span(&p.text, span));
             let carried = q.content.iter().filter(|w| content.contains(w)).count() as f64
                 / q.content.len() as f64;
@@ -1004,7 +1016,7 @@ fn unmatched(
                     .map(|(r, s)| (**r, *s))
                     .collect::<Vec<_>>(),
             )
-        } else if q.named() && !silent.is_empty() {
+        } else if q.named() && !silent.is_empty() && !matched.iter().any(|(x, _)| *x == i) {
             let names: Vec<&str> = silent.iter().map(|(r, _)| ctx.name(r.source)).collect();
             (
                 "exclusive",
@@ -1050,6 +1062,9 @@ mod tests {
         let q: Vec<&str> = extract(t).iter().map(|(s, _)| s.slice(t)).collect();
         assert_eq!(q, ["it is good", "fine", "This runs on"]);
         assert!(extract(t)[2].1);
+        let t = "The US and China agree to ‘stabilise’ relations, Xi’s aide said.";
+        let q: Vec<&str> = extract(t).iter().map(|(s, _)| s.slice(t)).collect();
+        assert_eq!(q, ["stabilise"]);
         let t = "“He told me ‘no way’ twice,” she said.";
         let q: Vec<&str> = extract(t).iter().map(|(s, _)| s.slice(t)).collect();
         assert_eq!(q, ["He told me ‘no way’ twice,"]);
