@@ -77,8 +77,12 @@ pub fn cluster(
         if ca == cb {
             continue;
         }
-        if average_link(corpus, pairs, &members[ca], &members[cb], params) < params.cluster_cohesion
-        {
+        let floor = if shared_sources(corpus, &members[ca], &members[cb]) {
+            params.strong_link
+        } else {
+            params.cluster_cohesion
+        };
+        if average_link(corpus, pairs, &members[ca], &members[cb], params) < floor {
             continue;
         }
         let (keep, gone) = if members[ca].len() >= members[cb].len() {
@@ -98,6 +102,25 @@ pub fn cluster(
     }
     clusters.sort();
     clusters
+}
+
+/// True when both clusters already hold sentences from the same sources
+/// (more than half of the smaller one's): each of those sources reports the
+/// two clusters' claims separately, so they are distinct claims, and only a
+/// strong average similarity may still merge them.
+fn shared_sources(corpus: &Corpus, a: &[u32], b: &[u32]) -> bool {
+    let sources = |c: &[u32]| {
+        let mut s: Vec<usize> = c
+            .iter()
+            .map(|&i| corpus.sentences[i as usize].at.source.0)
+            .collect();
+        s.sort_unstable();
+        s.dedup();
+        s
+    };
+    let (sa, sb) = (sources(a), sources(b));
+    let shared = sa.iter().filter(|x| sb.binary_search(x).is_ok()).count();
+    shared >= 2 && shared * 2 > sa.len().min(sb.len())
 }
 
 /// Mean similarity over the cross-source pairs between two clusters
@@ -121,4 +144,51 @@ pub fn average_link(
         }
     }
     if count == 0 { 0.0 } else { sum / count as f32 }
+}
+
+/// Lets a sentence that reports two things join a second cluster: every
+/// sentence with a scored pair into a cluster that has nothing yet from the
+/// sentence's source joins it (as well as its own)
+/// when its average similarity to the cluster's sentences in other sources
+/// reaches `params.attach_cohesion`. Clusters are read as they stood after
+/// clustering, so attachments do not chain.
+pub fn attach(corpus: &Corpus, pairs: &mut PairScores, clusters: &mut [Vec<u32>], params: &Params) {
+    if params.attach_cohesion >= 1.0 {
+        return;
+    }
+    let mut neighbours: HashMap<u32, Vec<u32>> = HashMap::default();
+    for &(i, j) in pairs.scores.keys() {
+        neighbours.entry(i).or_default().push(j);
+        neighbours.entry(j).or_default().push(i);
+    }
+    for list in neighbours.values_mut() {
+        list.sort_unstable();
+    }
+    let mut additions: Vec<(usize, u32)> = Vec::new();
+    for (c, members) in clusters.iter().enumerate() {
+        let mut candidates: Vec<u32> = members
+            .iter()
+            .filter_map(|m| neighbours.get(m))
+            .flatten()
+            .copied()
+            .filter(|x| members.binary_search(x).is_err())
+            .filter(|&x| {
+                let source = corpus.sentences[x as usize].at.source;
+                members
+                    .iter()
+                    .all(|&m| corpus.sentences[m as usize].at.source != source)
+            })
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for x in candidates {
+            if average_link(corpus, pairs, &[x], members, params) >= params.attach_cohesion {
+                additions.push((c, x));
+            }
+        }
+    }
+    for (c, x) in additions {
+        clusters[c].push(x);
+        clusters[c].sort_unstable();
+    }
 }

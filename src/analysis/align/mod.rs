@@ -83,6 +83,9 @@ pub struct Params {
     pub containment_min_terms: usize,
     /// Similarity factor when both sentences name things and share no name.
     pub entity_mismatch: f32,
+    /// A sentence also joins another cluster when its average similarity
+    /// to it reaches this (1.0 disables).
+    pub attach_cohesion: f32,
     /// Mutually best paragraphs at least this similar as wholes credit
     /// their best sentence pair (see `context`).
     pub paragraph_link: f32,
@@ -114,6 +117,7 @@ impl Default for Params {
             containment_weight: 0.0,
             containment_min_terms: 5,
             entity_mismatch: 0.5,
+            attach_cohesion: 0.3,
             paragraph_link: 0.3,
             paragraph_weight: 0.0,
         }
@@ -132,7 +136,8 @@ pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
     let mut pairs = index::candidate_pairs(&corpus, params);
     context::credit_paragraph_pairs(&corpus, &mut pairs, params);
     let edges = grouping::select_links(&corpus, &pairs, params);
-    let clusters = grouping::cluster(&corpus, &mut pairs, &edges, params);
+    let mut clusters = grouping::cluster(&corpus, &mut pairs, &edges, params);
+    grouping::attach(&corpus, &mut pairs, &mut clusters, params);
     let mut differ = Differ::new(sources);
     let groups = build_groups(&corpus, &pairs, &clusters, params, &mut differ);
     let links: Vec<SentenceLink> = groups.iter().flat_map(|g| g.links.clone()).collect();
@@ -272,7 +277,12 @@ impl<'s> Differ<'s> {
         let (a, b) = if x.source < y.source { (x, y) } else { (y, x) };
         self.tokenize(a);
         self.tokenize(b);
-        let diff = diff_tokenized(self.text(a), &self.tokens[&a], self.text(b), &self.tokens[&b]);
+        let diff = diff_tokenized(
+            self.text(a),
+            &self.tokens[&a],
+            self.text(b),
+            &self.tokens[&b],
+        );
         SentenceLink {
             a,
             b,
