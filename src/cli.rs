@@ -23,6 +23,11 @@ struct Args {
 
     #[command(flatten)]
     inputs: InputArgs,
+
+    /// Reader config file (keys, colors), TOML. Default:
+    /// <config dir>/parallax/config.toml, e.g. ~/.config/parallax/config.toml.
+    #[arg(long, value_name = "PATH")]
+    config: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -70,7 +75,11 @@ fn parse_label(raw: &str) -> Result<(String, String), String> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Config {
     /// Open the reader.
-    Read { sources: Sources },
+    Read {
+        sources: Sources,
+        /// `--config PATH`; `None`: the default location.
+        config: Option<std::path::PathBuf>,
+    },
     /// Print a report.
     Report { sources: Sources, format: Format },
 }
@@ -97,6 +106,7 @@ pub fn parse() -> anyhow::Result<Config> {
         }),
         None => Ok(Config::Read {
             sources: validate_inputs(args.inputs)?,
+            config: args.config,
         }),
     }
 }

@@ -22,7 +22,11 @@ fn main() -> ExitCode {
 
 fn run() -> anyhow::Result<()> {
     match cli::parse()? {
-        Config::Read { sources } => parallax::tui::run(parallax::analyze(load(sources)?)),
+        Config::Read { sources, config } => {
+            // A bad config fails before any analysis runs.
+            let ui = parallax::tui::Config::load(config.as_deref())?;
+            parallax::tui::run(load(sources)?, ui)
+        }
         Config::Report { sources, format } => {
             let report = parallax::analyze(load(sources)?);
             let mut out = io::BufWriter::new(io::stdout().lock());

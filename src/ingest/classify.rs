@@ -32,10 +32,25 @@ pub(crate) fn line_kind(text: &str) -> Option<ParagraphKind> {
     None
 }
 
-/// Whether the line introduces a list of links ("Read more:", "Related Topics").
+/// Whether the line introduces a list of links ("Read more:", "Related
+/// Topics"), or names the site it links to ("Also on example.com").
 pub(crate) fn is_list_header(text: &str) -> bool {
     let norm = normalize(text);
-    phrases().list_header.contains(&norm)
+    let p = phrases();
+    p.list_header.contains(&norm)
+        || (norm.split_whitespace().count() <= 5
+            && p.list_header_prefix
+                .iter()
+                .any(|x| starts_with_phrase(&norm, x)))
+}
+
+/// A long line in capitals: a promotional link ("SEAN SPICER ELIMINATED FROM
+/// …"), not a heading.
+pub(crate) fn is_shouted_teaser(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    text.split_whitespace().count() >= 6
+        && letters.len() >= 20
+        && letters.iter().all(|c| !c.is_lowercase())
 }
 
 /// Whether the line ends like a sentence (after closing quotes and brackets).
@@ -120,6 +135,10 @@ fn is_phrase_furniture(norm: &str, words: usize) -> bool {
     let p = phrases();
     p.exact.iter().any(|x| x == norm)
         || p.list_header.iter().any(|x| x == norm)
+        || (words <= 5
+            && p.list_header_prefix
+                .iter()
+                .any(|x| starts_with_phrase(norm, x)))
         || (words <= 30 && p.prefix.iter().any(|x| starts_with_phrase(norm, x)))
         || (words <= 40 && p.contains.iter().any(|x| norm.contains(x.as_str())))
 }
@@ -148,8 +167,9 @@ pub(crate) fn has_photo_credit(text: &str) -> bool {
         "GETTY IMAGES",
         "(PHOTO:",
         "(PHOTO BY",
-        "PHOTO BY ",
-        "(REUTERS)",
+        "(CREDIT:",
+        "(IMAGE:",
+        "PHOTO CREDIT",
     ]
     .iter()
     .any(|m| upper.contains(m))
@@ -158,7 +178,9 @@ pub(crate) fn has_photo_credit(text: &str) -> bool {
         return true;
     }
     let tail = last_fragment(trimmed);
-    tail.split_whitespace().count() <= 6 && tail.split_whitespace().any(is_credit_token)
+    tail.split_whitespace().count() <= 6
+        && !tail.contains([',', ':', ';'])
+        && tail.split_whitespace().any(is_credit_token)
 }
 
 /// The text after the last sentence end (". "), or the whole line.
@@ -220,11 +242,9 @@ fn is_byline(text: &str, norm: &str, words: usize) -> bool {
     let has_handle = norm
         .split_whitespace()
         .any(|w| w.starts_with('@') && w.len() > 2);
-    let mentions_role = phrases()
-        .role
-        .iter()
-        .any(|r| norm.split_whitespace().any(|w| w == r));
-    if words <= 10 && (has_handle || mentions_role) {
+    let words_list: Vec<&str> = text.split_whitespace().collect();
+    let ends_with_role = role_position(&words_list).is_some();
+    if words <= 10 && (has_handle || ends_with_role) {
         return true;
     }
     // Names with places and a time stamp: "X in Beijing and Y in Washington 3 HOURS AGO".
@@ -276,9 +296,7 @@ pub(crate) fn role_outlet(text: &str) -> Option<String> {
         return None;
     }
     let p = phrases();
-    let role_at = words
-        .iter()
-        .position(|w| p.role.iter().any(|r| r == &w.to_lowercase()))?;
+    let role_at = role_position(&words)?;
     let mut name: Vec<&str> = words[..role_at]
         .iter()
         .rev()
@@ -303,6 +321,16 @@ pub(crate) fn role_outlet(text: &str) -> Option<String> {
         name.remove(0);
     }
     (!name.is_empty() && name.len() <= 4).then(|| name.join(" "))
+}
+
+/// Index of a role word ("reporter") that ends the line, social handles
+/// aside: "Sky News reporter @x", "By Jo Bloggs, Transport correspondent".
+fn role_position(words: &[&str]) -> Option<usize> {
+    let last = words.iter().rposition(|w| !w.starts_with('@'))?;
+    let word = words[last]
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    phrases().role.contains(&word).then_some(last)
 }
 
 /// A short line carrying a date or a time-stamp label and no sentence:
@@ -395,6 +423,9 @@ mod tests {
             "Regular talks would “reduce the risk of misperception and miscalculation”, the department added.",
             "The visit was postponed by three months after the AC/DC concert in Beijing.",
             "He said 3:30 was too late.",
+            "Staff shortages hit hospitals across the region",
+            "NEW YORK (Reuters) - Oil prices fell sharply on Tuesday on oversupply concerns.",
+            "Path A: Iceland, Bulgaria/Israel/Hungary/Romania*",
         ] {
             assert_eq!(line_kind(line), None, "{line}");
         }

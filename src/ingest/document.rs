@@ -50,6 +50,9 @@ pub(crate) struct Meta {
 pub(crate) struct Document {
     pub blocks: Vec<Block>,
     pub meta: Meta,
+    /// Whether the blocks come from markup (Markdown, HTML), where each block
+    /// is one element, rather than from blank-line-separated plain text.
+    pub structured: bool,
     /// Whether inline Markdown remnants (`[x](#)`, `**x**`) should be removed
     /// from the text (plain-text inputs copied from rendered Markdown).
     pub strip_inline_markdown: bool,
@@ -74,6 +77,7 @@ pub(crate) fn parse_text(text: &str) -> Document {
     Document {
         blocks,
         meta: Meta::default(),
+        structured: false,
         strip_inline_markdown: true,
     }
 }

@@ -56,6 +56,7 @@ pub(crate) fn parse_markdown(text: &str) -> Document {
     Document {
         blocks,
         meta,
+        structured: true,
         strip_inline_markdown: false,
     }
 }

@@ -5,8 +5,8 @@
 use crate::model::{Paragraph, ParagraphKind};
 
 use super::classify::{
-    ends_sentence, is_list_header, is_short_unpunctuated, is_sponsor_like, line_kind,
-    starts_lowercase,
+    ends_sentence, is_list_header, is_short_unpunctuated, is_shouted_teaser, is_sponsor_like,
+    line_kind, starts_lowercase,
 };
 use super::document::{Document, strip_inline_markdown};
 use super::furniture::normalize;
@@ -36,8 +36,10 @@ pub(crate) fn build_paragraphs(doc: &Document) -> Vec<Paragraph> {
     mark_link_lists(&mut units);
     mark_name_before_byline(&mut units);
     mark_mixed_blocks(&mut units);
-    mark_sponsors(&mut units);
-    let title = mark_title(&mut units, doc.meta.title.as_deref());
+    if !doc.structured {
+        mark_sponsors(&mut units);
+    }
+    let title = mark_title(&mut units, doc.meta.title.as_deref(), !doc.structured);
     if let Some(title) = title {
         mark_title_repeats(&mut units, &title);
     }
@@ -99,12 +101,16 @@ fn clean_line(line: &str, strip_markdown: bool) -> String {
 }
 
 /// Prose wrapped at a fixed width: every line but the last is long and none
-/// exceeds a typical wrap width, and no line is furniture on its own.
+/// exceeds a typical wrap width, most lines stop mid-sentence (one sentence
+/// per line is not wrapping), and no line is furniture on its own.
 fn looks_hard_wrapped(lines: &[String]) -> bool {
     let lengths: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
+    let inner = &lines[..lines.len().saturating_sub(1)];
+    let mid_sentence = inner.iter().filter(|l| !ends_sentence(l)).count();
     lines.len() >= 2
         && lengths.iter().all(|&n| n <= 100)
         && lengths[..lengths.len() - 1].iter().all(|&n| n >= 40)
+        && mid_sentence * 2 >= inner.len()
         && lines.iter().all(|l| line_kind(l).is_none())
 }
 
@@ -208,9 +214,10 @@ fn mark_sponsors(units: &mut [Unit]) {
 }
 
 /// Marks the headline: the page's stated title if it appears near the top,
-/// else the first undecided unit near the top shaped like a headline. Short
-/// labels above it ("US-China relations") are furniture. Returns the title.
-fn mark_title(units: &mut [Unit], stated: Option<&str>) -> Option<String> {
+/// else (when `guess`) the first undecided unit near the top shaped like a
+/// headline. Short labels above it ("US-China relations") are furniture.
+/// Returns the title.
+fn mark_title(units: &mut [Unit], stated: Option<&str>, guess: bool) -> Option<String> {
     if let Some(existing) = units.iter().find(|u| u.kind == Some(Title)) {
         return Some(existing.text.clone());
     }
@@ -225,6 +232,7 @@ fn mark_title(units: &mut [Unit], stated: Option<&str>) -> Option<String> {
         })
         .or_else(|| {
             (0..window)
+                .filter(|_| guess)
                 .take_while(|&i| !is_body_like(&units[i]))
                 .find(|&i| {
                     units[i].kind.is_none_or(|k| k == Heading) && headline_shaped(&units[i].text)
@@ -279,13 +287,17 @@ fn mark_title_repeats(units: &mut [Unit], title: &str) {
 }
 
 /// Short unpunctuated units between body text are headings; the rest is body.
+/// Long lines in capitals among them are promotional links.
 fn mark_headings_and_body(units: &mut [Unit]) {
-    for unit in units.iter_mut().filter(|u| u.kind.is_none()) {
-        unit.kind = Some(if is_short_unpunctuated(&unit.text, MAX_HEADING_WORDS) {
-            Heading
-        } else {
-            Body
-        });
+    for unit in units.iter_mut() {
+        let undecided = unit.kind.is_none_or(|k| k == Heading);
+        if undecided && is_shouted_teaser(&unit.text) && !ends_sentence(&unit.text) {
+            unit.kind = Some(Boilerplate);
+        }
+        if unit.kind.is_none() {
+            let heading = is_short_unpunctuated(&unit.text, MAX_HEADING_WORDS);
+            unit.kind = Some(if heading { Heading } else { Body });
+        }
     }
 }
 
@@ -319,6 +331,12 @@ mod tests {
         let got = kinds(text);
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0, Body);
+    }
+
+    #[test]
+    fn one_sentence_per_line_is_not_wrapping() {
+        let text = "The council met on Monday to discuss the budget.\nIt agreed to raise spending on schools by a tenth.\nThe vote was close, with seven members against it.";
+        assert_eq!(kinds(text).len(), 3);
     }
 
     #[test]

@@ -14,12 +14,15 @@
 //! each other in one link are one finding, and findings about the same
 //! referent in one group are merged.
 
+use std::collections::HashMap;
+
 use super::lexicon::{Lexicon, spelling_variant};
 use super::quotes::QuoteIndex;
-use super::util::{Tok, TokKind, is_stop, tokenize_span};
+use super::util::{Tok, is_stop};
 use super::{Ctx, finding};
 use crate::model::{
-    DiffOp, DiffTag, Discrepancy, DiscrepancyKind, GroupId, Mention, SentenceLink, Span,
+    DiffOp, DiffTag, Discrepancy, DiscrepancyKind, GroupId, Mention, SentenceLink, SentenceRef,
+    Span,
 };
 
 /// One classified change in one link.
@@ -49,6 +52,20 @@ fn priority(subkind: &str) -> u8 {
 pub fn detect(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
     let lex = Lexicon::get();
     let mut out: Vec<(GroupId, Change, &SentenceLink)> = Vec::new();
+    let mut sents: HashMap<SentenceRef, Sent<'_>> = HashMap::new();
+    for (_, link) in ctx.alignment.links() {
+        for r in [link.a, link.b] {
+            if ctx.sentence(r).is_some() {
+                sents.entry(r).or_insert_with(|| {
+                    Sent::new(
+                        ctx.tokens(r).to_vec(),
+                        &quotes.spans(r.source, r.paragraph),
+                        lex,
+                    )
+                });
+            }
+        }
+    }
     for (group, link) in ctx.alignment.links() {
         let (Some((pa, sa)), Some((pb, sb))) = (ctx.sentence(link.a), ctx.sentence(link.b)) else {
             continue;
@@ -56,8 +73,10 @@ pub fn detect(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
         if ctx.is_furniture(link.a) || ctx.is_furniture(link.b) {
             continue;
         }
-        let ta = tokenize_span(&pa.text, sa);
-        let tb = tokenize_span(&pb.text, sb);
+        let (Some(sent_a), Some(sent_b)) = (sents.get(&link.a), sents.get(&link.b)) else {
+            continue;
+        };
+        let (ta, tb) = (&sent_a.toks, &sent_b.toks);
         let mut changes: Vec<Change> = Vec::new();
         // Most of the words are shared: the sentences are parallel enough
         // for a single changed word to be a choice rather than a rewrite.
@@ -71,12 +90,8 @@ pub fn detect(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
         // Labels are looked for over the whole sentences: a diff may pair
         // the words differently, but a label word that only one sentence
         // has, next to the same word as the other's label, is a choice.
-        let whole_a = Side::new(&ta, sa, |span| {
-            quotes.covers(link.a.source, link.a.paragraph, span)
-        });
-        let whole_b = Side::new(&tb, sb, |span| {
-            quotes.covers(link.b.source, link.b.paragraph, span)
-        });
+        let whole_a = Side::new(sent_a, sa);
+        let whole_b = Side::new(sent_b, sb);
         if let Some(c) = label(lex, &whole_a, &whole_b, false) {
             changes.push(c);
         }
@@ -96,14 +111,10 @@ pub fn detect(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
             {
                 continue;
             }
-            let side_a = Side::new(&ta, op.a, |span| {
-                quotes.covers(link.a.source, link.a.paragraph, span)
-            });
-            let side_b = Side::new(&tb, op.b, |span| {
-                quotes.covers(link.b.source, link.b.paragraph, span)
-            });
+            let side_a = Side::new(sent_a, op.a);
+            let side_b = Side::new(sent_b, op.b);
             if let Some(c) = classify(lex, &side_a, &side_b, anchored) {
-                merge_near(&mut changes, c, &ta, &tb);
+                merge_near(&mut changes, c, ta, tb);
             }
         }
         for c in changes {
@@ -182,45 +193,87 @@ fn valid(op: &DiffOp, a: &str, b: &str) -> bool {
 /// larger ones mean the sentences are not parallel there.
 const SMALL_OP: usize = 4;
 
-/// One side of a diff op: its sentence tokens, the changed words outside
-/// quotations, and the sentence's words.
-struct Side<'t, 'a> {
-    toks: &'t [Tok<'a>],
-    /// Indices into `toks` of the changed word tokens outside quotations.
-    changed: Vec<usize>,
-    /// Number of word tokens in the op.
-    size: usize,
-    /// Lowercased words of the whole sentence.
+/// A sentence prepared once per link: tokens, lowercased tokens, which
+/// tokens sit inside quotations, its words and its `joined` text.
+struct Sent<'a> {
+    toks: Vec<Tok<'a>>,
+    lower: Vec<String>,
+    quoted: Vec<bool>,
     all: Vec<String>,
-    /// `joined` form of the sentence, for phrase counts.
-    text: String,
+    /// Hedges in the sentence.
+    hedges: usize,
 }
 
-impl<'t, 'a> Side<'t, 'a> {
-    fn new(toks: &'t [Tok<'a>], op: Span, quoted: impl Fn(Span) -> bool) -> Self {
-        let inside: Vec<usize> = (0..toks.len())
-            .filter(|&i| toks[i].is_word() && toks[i].start >= op.start && toks[i].end <= op.end)
-            .collect();
-        let size = inside.len();
-        let changed = inside
-            .into_iter()
-            .filter(|&i| !quoted(toks[i].span()))
-            .collect();
-        Side {
-            toks,
-            changed,
-            size,
+impl<'a> Sent<'a> {
+    fn new(toks: Vec<Tok<'a>>, quotes: &[Span], lex: &Lexicon) -> Self {
+        let lower: Vec<String> = toks.iter().map(Tok::lower).collect();
+        let hedges = (0..toks.len())
+            .filter(|&i| lex.hedge_starts(&lower[i]))
+            .filter(|&i| {
+                lex.hedges
+                    .iter()
+                    .any(|h| hedge_matches(&toks, &lower, i, h))
+            })
+            .count();
+        Sent {
+            lower,
+            quoted: toks
+                .iter()
+                .map(|t| quotes.iter().any(|q| q.start <= t.start && t.end <= q.end))
+                .collect(),
             all: toks
                 .iter()
                 .filter(|t| t.is_word())
                 .map(Tok::lower)
                 .collect(),
-            text: joined(toks),
+            hedges,
+
+            toks,
+        }
+    }
+}
+
+/// One side of a diff op: its sentence, and the changed words outside
+/// quotations.
+struct Side<'s, 'a> {
+    toks: &'s [Tok<'a>],
+    lower: &'s [String],
+    /// Indices into `toks` of the changed word tokens outside quotations.
+    changed: Vec<usize>,
+    /// Number of word tokens in the op.
+    size: usize,
+    /// Lowercased words of the whole sentence.
+    all: &'s [String],
+    /// Hedges in the whole sentence.
+    hedges: usize,
+}
+
+impl<'s, 'a> Side<'s, 'a> {
+    fn new(sent: &'s Sent<'a>, op: Span) -> Self {
+        let toks = &sent.toks;
+        let inside: Vec<usize> = (0..toks.len())
+            .filter(|&i| toks[i].is_word() && toks[i].start >= op.start && toks[i].end <= op.end)
+            .collect();
+        let size = inside.len();
+        let changed = inside.into_iter().filter(|&i| !sent.quoted[i]).collect();
+        Side {
+            toks,
+            lower: &sent.lower,
+            changed,
+            size,
+            all: &sent.all,
+            hedges: sent.hedges,
         }
     }
 
     fn word(&self, i: usize) -> String {
-        self.toks[i].lower()
+        self.lower[i].clone()
+    }
+
+    /// The word at `i`, or the hyphenated compound it opens
+    /// ("self-governing").
+    fn term(&self, i: usize) -> String {
+        compound(self.toks, i).unwrap_or_else(|| self.word(i))
     }
 
     /// The next word token after token `i` (skipping a hyphen compound).
@@ -230,7 +283,20 @@ impl<'t, 'a> Side<'t, 'a> {
 
     /// The first token of this sentence spelled `word`.
     fn find(&self, word: &str) -> Option<usize> {
-        (0..self.toks.len()).find(|&k| self.toks[k].is_word() && self.toks[k].lower() == word)
+        (0..self.toks.len()).find(|&k| self.toks[k].is_word() && self.lower[k] == word)
+    }
+
+    /// A report verb with the name right before it ("Xi declared").
+    fn with_subject(&self, i: usize) -> Span {
+        let mut start = i;
+        while start > 0
+            && i - start < 3
+            && self.toks[start - 1].is_word()
+            && crate::analysis::detect::util::is_name_word(self.toks[start - 1].text)
+        {
+            start -= 1;
+        }
+        Span::new(self.toks[start].start, self.toks[i].end)
     }
 
     /// The phrase around token `i`: up to two modifiers before it and one
@@ -290,10 +356,10 @@ impl Change {
 /// substitution, or the same word right after or before both.
 fn label(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, small: bool) -> Option<Change> {
     for &i in &a.changed {
-        let x = a.word(i);
+        let x = a.term(i);
         for set in lex.label_sets(&x) {
             for &j in &b.changed {
-                let y = b.word(j);
+                let y = b.term(j);
                 if y == x || b.all.contains(&x) || a.all.contains(&y) {
                     continue;
                 }
@@ -328,21 +394,18 @@ fn label(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, small: bool) -> Opti
 /// A hedge among the changed words of `a` that `b` has fewer of, about
 /// something `b` also mentions (the word after the hedge).
 fn hedge(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, small: bool) -> Option<Change> {
+    if !a.changed.iter().any(|&i| lex.hedge_starts(&a.lower[i])) {
+        return None;
+    }
+    // More hedging in `a` than in `b` overall ("alleged" against
+    // "suspected" is hedged on both sides).
+    if a.hedges <= b.hedges {
+        return None;
+    }
     for &i in &a.changed {
         let Some(h) = lex.hedges.iter().find(|h| hedge_at(a, i, h)) else {
             continue;
         };
-        // More hedging in `a` than in `b` overall ("alleged" against
-        // "suspected" is hedged on both sides).
-        let hedges = |s: &Side<'_, '_>| {
-            lex.hedges
-                .iter()
-                .map(|x| count_phrase(&s.text, x))
-                .sum::<usize>()
-        };
-        if hedges(a) <= hedges(b) {
-            continue;
-        }
         let words = h.split('-').count();
         let after = a.next_word(i + 2 * (words - 1));
         let anchor = after.and_then(|k| b.find(&a.word(k)));
@@ -370,15 +433,46 @@ fn hedge(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, small: bool) -> Opti
 
 /// True when the hedge `h` (possibly hyphenated) starts at token `i`.
 fn hedge_at(s: &Side<'_, '_>, i: usize, h: &str) -> bool {
+    hedge_matches(s.toks, s.lower, i, h)
+}
+
+/// True when the hedge `h` (possibly hyphenated) starts at token `i` of a
+/// sentence with lowercased tokens `lower`.
+fn hedge_matches(toks: &[Tok<'_>], lower: &[String], i: usize, h: &str) -> bool {
     let parts: Vec<&str> = h.split('-').collect();
     parts.iter().enumerate().all(|(k, p)| {
         let at = i + 2 * k;
-        s.toks.get(at).is_some_and(|t| t.lower() == *p)
+        lower.get(at).is_some_and(|w| w == p)
             && (k == 0
-                || s.toks
+                || toks
                     .get(at - 1)
                     .is_some_and(|t| t.is('-') && !t.space_before))
     })
+}
+
+/// The lowercased hyphenated compound that opens at token `i`
+/// ("self-governing", "so-called"), if any.
+fn compound(toks: &[Tok<'_>], i: usize) -> Option<String> {
+    let joined = |k: usize| {
+        toks.get(k).is_some_and(|t| t.is('-') && !t.space_before)
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| t.is_word() && !t.space_before)
+    };
+    if !toks.get(i)?.is_word()
+        || !joined(i + 1)
+        || (i >= 1 && toks[i - 1].is('-') && !toks[i].space_before)
+    {
+        return None;
+    }
+    let mut out = toks[i].lower();
+    let mut k = i + 1;
+    while joined(k) {
+        out.push('-');
+        out.push_str(&toks[k + 1].lower());
+        k += 2;
+    }
+    Some(out)
 }
 
 /// A span for a side with no usable changed word: its first word.
@@ -399,8 +493,8 @@ fn attribution(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>) -> Option<Chan
     let ((i, ca), (j, cb)) = (verb(a)?, verb(b)?);
     (ca != cb).then(|| Change {
         subkind: "attribution",
-        a: a.toks[i].span(),
-        b: b.toks[j].span(),
+        a: a.with_subject(i),
+        b: b.with_subject(j),
         referent: "attribution".into(),
         detail: format!("{}/{}", a.word(i), b.word(j)),
     })
@@ -451,29 +545,6 @@ fn evaluative(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>) -> Option<Chang
     }
 }
 
-/// Lowercased words of `toks`, hyphenated compounds kept whole, joined by
-/// single spaces and padded so phrases match on word boundaries.
-fn joined(toks: &[Tok<'_>]) -> String {
-    let mut out = String::from(" ");
-    for t in toks {
-        if t.is_word() || t.kind == TokKind::Num {
-            out.push_str(&t.lower());
-            out.push(' ');
-        } else if t.is('-') && !t.space_before {
-            out.pop();
-            out.push('-');
-        } else {
-            out.push_str("| ");
-        }
-    }
-    out
-}
-
-/// Occurrences of a word or phrase in a `joined` text.
-fn count_phrase(text: &str, phrase: &str) -> usize {
-    text.matches(&format!(" {phrase} ")).count()
-}
-
 /// Adds `c` to `changes`, or merges it with a change a few words away
 /// (the hedge and the label of one noun phrase are one finding).
 fn merge_near(changes: &mut Vec<Change>, c: Change, ta: &[Tok<'_>], tb: &[Tok<'_>]) {
@@ -500,4 +571,80 @@ fn merge_near(changes: &mut Vec<Change>, c: Change, ta: &[Tok<'_>], tb: &[Tok<'_
         return;
     }
     changes.push(c);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::plant::detect_pair;
+    use crate::model::DiscrepancyKind;
+
+    fn framing(a: &str, b: &str) -> Vec<(String, String)> {
+        detect_pair(a, b)
+            .into_iter()
+            .filter(|d| d.kind == DiscrepancyKind::Framing)
+            .map(|d| (d.subkind.unwrap_or_default(), d.summary))
+            .collect()
+    }
+
+    #[test]
+    fn framing_choices_are_found() {
+        for (a, b, subkind) in [
+            (
+                "The trip was postponed after an alleged Chinese spy balloon flew over the US.",
+                "The trip was postponed after a Chinese surveillance balloon flew over the US.",
+                "label",
+            ),
+            (
+                "The minister said the plan would cut costs for families.",
+                "The minister claimed the plan would cut costs for families.",
+                "attribution",
+            ),
+            (
+                "The suspect reportedly fled the scene before police arrived.",
+                "The suspect fled the scene before police arrived.",
+                "hedge",
+            ),
+            (
+                "The senator slammed the proposal in a speech on Tuesday.",
+                "The senator criticized the proposal in a speech on Tuesday.",
+                "evaluative",
+            ),
+            (
+                "Taiwan, a self-governing island, held elections on Saturday.",
+                "Taiwan, a breakaway territory, held elections on Saturday.",
+                "label",
+            ),
+        ] {
+            let found = framing(a, b);
+            assert!(
+                found.iter().any(|(s, _)| s == subkind),
+                "{a} / {b}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn neutral_rewording_is_not_framing() {
+        for (a, b) in [
+            (
+                "Xi said he hoped for stabilising ties.",
+                "Xi said he hoped for stabilizing ties.",
+            ),
+            (
+                "The minister said the plan would work.",
+                "The minister stated the plan would work.",
+            ),
+            (
+                "The visit was postponed in February.",
+                "The trip was postponed in February.",
+            ),
+            (
+                "He described the talks as “acrimonious” on Monday.",
+                "He described the talks as “strained” on Monday.",
+            ),
+        ] {
+            let found = framing(a, b);
+            assert!(found.is_empty(), "{a} / {b}: {found:?}");
+        }
+    }
 }

@@ -2,12 +2,23 @@
 //! build time; each file's header says where its categories come from) and
 //! spelling-variant detection.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const REPORT_VERBS: &str = include_str!("../../../assets/lexicons/report_verbs.txt");
 const HEDGES: &str = include_str!("../../../assets/lexicons/hedges.txt");
 const LABELS: &str = include_str!("../../../assets/lexicons/labels.txt");
 const EVALUATIVE: &str = include_str!("../../../assets/lexicons/evaluative.txt");
+
+/// Hash lookups over the lists.
+#[derive(Debug, Default)]
+struct Index {
+    report: HashMap<String, String>,
+    hedge_first: HashSet<String>,
+    hedges: HashSet<String>,
+    labels: HashMap<String, Vec<usize>>,
+    strength: HashMap<String, i32>,
+}
 
 /// The parsed lexicons.
 #[derive(Debug, Default)]
@@ -21,6 +32,8 @@ pub struct Lexicon {
     pub label_open: Vec<bool>,
     /// Loaded members (`*` in the file).
     pub loaded: Vec<String>,
+    /// Lookups built from the lists above.
+    index: Index,
     /// (word, strength -3..=3)
     pub evaluative: Vec<(String, i32)>,
 }
@@ -75,31 +88,52 @@ impl Lexicon {
                 lex.evaluative.push((w.to_lowercase(), v));
             }
         }
+        lex.index = Index {
+            report: lex.report_verbs.iter().cloned().collect(),
+            hedge_first: lex
+                .hedges
+                .iter()
+                .filter_map(|h| h.split('-').next().map(str::to_string))
+                .collect(),
+            hedges: lex.hedges.iter().cloned().collect(),
+            labels: {
+                let mut m: HashMap<String, Vec<usize>> = HashMap::new();
+                for (i, set) in lex.labels.iter().enumerate() {
+                    for w in set {
+                        m.entry(w.clone()).or_default().push(i);
+                    }
+                }
+                m
+            },
+            strength: lex.evaluative.iter().cloned().collect(),
+        };
         lex
     }
 
     /// Category of a report verb ("neutral", "assertive", ...).
     pub fn report_category(&self, word: &str) -> Option<&str> {
-        let w = word.to_lowercase();
-        self.report_verbs
-            .iter()
-            .find(|(v, _)| *v == w)
-            .map(|(_, c)| c.as_str())
+        self.index
+            .report
+            .get(word.to_lowercase().as_str())
+            .map(String::as_str)
+    }
+
+    /// True when some hedge starts with `word` ("so" of "so-called").
+    pub fn hedge_starts(&self, word: &str) -> bool {
+        self.index.hedge_first.contains(word)
     }
 
     pub fn is_hedge(&self, word: &str) -> bool {
-        self.hedges.contains(&word.to_lowercase())
+        self.index.hedges.contains(word.to_lowercase().as_str())
     }
 
     /// Index of the label set holding `word`.
     pub fn label_sets(&self, word: &str) -> Vec<usize> {
-        let w = word.to_lowercase();
-        self.labels
-            .iter()
-            .enumerate()
-            .filter(|(_, set)| set.contains(&w))
-            .map(|(i, _)| i)
-            .collect()
+        self.index
+            .labels
+            .get(word.to_lowercase().as_str())
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// True when two members of label set `set` differ in framing: the set
@@ -111,11 +145,10 @@ impl Lexicon {
     }
 
     pub fn strength(&self, word: &str) -> Option<i32> {
-        let w = word.to_lowercase();
-        self.evaluative
-            .iter()
-            .find(|(e, _)| *e == w)
-            .map(|(_, v)| *v)
+        self.index
+            .strength
+            .get(word.to_lowercase().as_str())
+            .copied()
     }
 }
 
@@ -150,6 +183,10 @@ fn fold(s: &str) -> String {
 /// hyphenation, case, or punctuation ("stabilising" / "stabilizing",
 /// "U.S." / "US").
 pub fn spelling_variant(a: &str, b: &str) -> bool {
+    // Variants differ by a few letters at most.
+    if a.len().abs_diff(b.len()) > 4 || a.is_empty() || b.is_empty() {
+        return false;
+    }
     let (fa, fb) = (fold(a), fold(b));
     fa == fb
 }

@@ -15,6 +15,7 @@ pub mod quotes;
 pub mod rank;
 pub mod util;
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -50,6 +51,10 @@ pub struct Ctx<'a> {
     /// the sentence or off character boundaries, "equal" text that
     /// differs), recomputed here.
     repaired: HashMap<(SentenceRef, SentenceRef), Vec<DiffOp>>,
+    /// Tokens of every body sentence, and their content stems (filled on
+    /// first use), shared by the detectors.
+    tokens: HashMap<SentenceRef, (Vec<util::Tok<'a>>, OnceCell<Vec<String>>)>,
+    stems: util::Stems,
 }
 
 /// Two sentences of different sources that a group puts together, with the
@@ -75,12 +80,32 @@ impl<'a> Ctx<'a> {
             .max_by_key(|(d, n)| (*n, std::cmp::Reverse(*d)))
             .map(|(d, _)| d);
         let dates = sources.iter().map(|s| s.date.or(common)).collect();
+        let mut tokens = HashMap::new();
+        for source in sources {
+            for p in source.body() {
+                for (i, span) in p.sentences.iter().enumerate() {
+                    if span.end <= p.text.len()
+                        && p.text.is_char_boundary(span.start)
+                        && p.text.is_char_boundary(span.end)
+                    {
+                        let r = SentenceRef {
+                            source: source.id,
+                            paragraph: p.index,
+                            sentence: i,
+                        };
+                        tokens.insert(r, (util::tokenize_span(&p.text, *span), OnceCell::new()));
+                    }
+                }
+            }
+        }
         let mut ctx = Ctx {
             sources,
             alignment,
             dates,
             links: HashMap::new(),
             repaired: HashMap::new(),
+            tokens,
+            stems: util::Stems::default(),
         };
         for (_, link) in alignment.links() {
             let key = if link.a.source <= link.b.source {
@@ -93,10 +118,8 @@ impl<'a> Ctx<'a> {
                 && let (Some((pa, sa)), Some((pb, sb))) =
                     (ctx.sentence(link.a), ctx.sentence(link.b))
             {
-                let diff = util::word_diff(
-                    &util::tokenize_span(&pa.text, sa),
-                    &util::tokenize_span(&pb.text, sb),
-                );
+                let _ = (pa, pb, sa, sb);
+                let diff = util::word_diff(ctx.tokens(link.a), ctx.tokens(link.b));
                 ctx.repaired.insert((link.a, link.b), diff);
             }
         }
@@ -125,11 +148,34 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// The tokens of a body sentence (empty when it does not resolve).
+    pub fn tokens(&self, r: SentenceRef) -> &[util::Tok<'a>] {
+        self.tokens.get(&r).map_or(&[], |(t, _)| t.as_slice())
+    }
+
+    /// Content stems of a body sentence (no stop words, no numbers).
+    pub fn content(&self, r: SentenceRef) -> &[String] {
+        self.tokens.get(&r).map_or(&[], |(t, cell)| {
+            cell.get_or_init(|| self.stems.content(t)).as_slice()
+        })
+    }
+
     /// The word diff of a link: the alignment's own, or the repaired one.
     pub fn diff<'s>(&'s self, link: &'s SentenceLink) -> &'s [DiffOp] {
         self.repaired
             .get(&(link.a, link.b))
             .map_or(link.diff.as_slice(), Vec::as_slice)
+    }
+
+    /// True when the alignment flags one of the two sources as a rewrite or
+    /// near-copy of the other (their agreement is not independent, and
+    /// their paraphrases of each other are expected).
+    pub fn rewrite_pair(&self, a: SourceId, b: SourceId) -> bool {
+        self.alignment.relations.iter().any(|r| {
+            r.rewrite_of.as_ref().is_some_and(|w| {
+                (w.derived == a && w.original == b) || (w.derived == b && w.original == a)
+            })
+        })
     }
 
     /// The body paragraph `paragraph` of `source`, if it exists and is body.

@@ -13,8 +13,8 @@
 
 use std::collections::HashMap;
 
-use super::quantity::{Context, Hedge, Quantity, TimeGrain, UnitClass, recognize};
-use super::util::{Stems, containment, is_stop, jaccard, tokenize_span};
+use super::quantity::{Context, Hedge, Quantity, TimeGrain, UnitClass, recognize_tokens};
+use super::util::{Stems, containment, is_stop, jaccard};
 use super::{Ctx, Pair, finding};
 use crate::model::{DiffTag, Discrepancy, DiscrepancyKind, GroupId, SentenceRef, Span};
 
@@ -30,35 +30,47 @@ struct Found {
 /// Minimum matching score for two quantities to be about the same thing.
 const MATCH_FLOOR: f64 = 1.6;
 
+/// How close an agreeing counterpart's score must come to the conflicting
+/// best one to overrule it.
+const AGREE_MARGIN: f64 = 1.0;
+
 /// Finds number conflicts across the alignment.
 pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
     let stems = Stems::default();
     let pairs = ctx.pairs();
-    let mut cache: HashMap<SentenceRef, (Vec<String>, Vec<usize>)> = HashMap::new();
+    let mut cache: HashMap<SentenceRef, Vec<usize>> = HashMap::new();
     let mut all: Vec<Found> = Vec::new();
     for pair in &pairs {
         for r in [pair.a, pair.b] {
             cache.entry(r).or_insert_with(|| {
                 let start = all.len();
                 all.extend(quantities(ctx, &stems, r));
-                let content = sentence_stems(ctx, &stems, r);
-                (content, (start..all.len()).collect())
+                (start..all.len()).collect()
             });
         }
     }
     // best[(quantity, other source)] = (score, counterpart, group)
     let mut best: HashMap<(usize, usize), (f64, usize, GroupId)> = HashMap::new();
+    // The best score of a counterpart that agrees, per (quantity, source).
+    let mut agreeing: HashMap<(usize, usize), f64> = HashMap::new();
     for pair in &pairs {
-        let (ca, qa) = &cache[&pair.a];
-        let (cb, qb) = &cache[&pair.b];
-        let sentence_overlap = jaccard(ca, cb);
+        let (qa, qb) = (&cache[&pair.a], &cache[&pair.b]);
+        if qa.is_empty() || qb.is_empty() {
+            continue;
+        }
+        let sentence_overlap = jaccard(ctx.content(pair.a), ctx.content(pair.b));
         for &i in qa {
             for &j in qb {
                 let Some(score) = match_score(&all[i], &all[j], pair, sentence_overlap) else {
                     continue;
                 };
+                let agrees = !conflict(&all[i].q, &all[j].q);
                 for (x, y) in [(i, j), (j, i)] {
                     let key = (x, all[y].at.source.0);
+                    if agrees {
+                        let a = agreeing.entry(key).or_insert(f64::MIN);
+                        *a = a.max(score);
+                    }
                     let entry = best.entry(key).or_insert((f64::MIN, y, pair.group));
                     if score > entry.0 {
                         *entry = (score, y, pair.group);
@@ -76,6 +88,16 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
         }
         let back = best.get(&(y, all[x].at.source.0));
         if back.is_none_or(|b| b.1 != x) {
+            continue;
+        }
+        // A counterpart that agrees and fits almost as well: the sentence
+        // mentions both values, and the conflict is a mis-pairing.
+        let agrees_nearly = |q: usize, src: usize| {
+            agreeing
+                .get(&(q, src))
+                .is_some_and(|a| *a >= MATCH_FLOOR && *a >= score - AGREE_MARGIN)
+        };
+        if agrees_nearly(x, all[y].at.source.0) || agrees_nearly(y, all[x].at.source.0) {
             continue;
         }
         if conflict(&all[x].q, &all[y].q) {
@@ -117,26 +139,19 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
     }
 }
 
-/// Content stems of a sentence, numbers excluded.
-fn sentence_stems(ctx: &Ctx<'_>, stems: &Stems, r: SentenceRef) -> Vec<String> {
-    ctx.sentence(r)
-        .map(|(p, span)| stems.content(&tokenize_span(&p.text, span)))
-        .unwrap_or_default()
-}
-
 /// The comparable quantities of a body sentence (furniture such as reading
 /// times, "3 hours ago" and player durations are dropped).
 fn quantities(ctx: &Ctx<'_>, stems: &Stems, r: SentenceRef) -> Vec<Found> {
-    let Some((p, span)) = ctx.sentence(r) else {
+    let Some((p, _)) = ctx.sentence(r) else {
         return Vec::new();
     };
     if ctx.is_furniture(r) {
         return Vec::new();
     }
     let date = ctx.dates.get(r.source.0).copied().flatten();
-    let toks = tokenize_span(&p.text, span);
+    let toks = ctx.tokens(r);
     let own = ctx.sources.get(r.source.0).and_then(|s| s.date);
-    recognize(&p.text, span, Context { date })
+    recognize_tokens(&p.text, toks, Context { date })
         .into_iter()
         .filter(|q| !is_furniture(&p.text, q.span) && !is_dateline(q, own))
         .map(|q| {
@@ -369,4 +384,55 @@ fn score(all: &[Found], members: &[usize]) -> f64 {
         s -= 0.06;
     }
     s.clamp(0.8, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::plant::detect_pair;
+    use crate::model::DiscrepancyKind;
+
+    fn pair(a: &str, b: &str) -> Vec<crate::model::Discrepancy> {
+        detect_pair(a, b)
+            .into_iter()
+            .filter(|d| d.kind == DiscrepancyKind::Number)
+            .collect()
+    }
+    #[test]
+    fn conflicts_and_agreements() {
+        let conflict = pair(
+            "Speaking after the 30-minute meeting on Monday, Xi said he hoped for progress.",
+            "The 35-minute meeting at the Great Hall was expected.",
+        );
+        assert_eq!(conflict.len(), 1, "{conflict:#?}");
+        assert!(conflict[0].summary.starts_with("Meeting length"));
+        for (a, b) in [
+            (
+                "They met for about three hours.",
+                "They held a three-hour meeting.",
+            ),
+            (
+                "He is the first to visit since 2018.",
+                "He is the first to visit in five years.",
+            ),
+            (
+                "They met on Saturday in Geneva.",
+                "They met over the weekend in Geneva.",
+            ),
+            (
+                "The talks lasted five-and-a-half hours.",
+                "The talks lasted nearly six hours.",
+            ),
+            (
+                "On Sunday, Blinken also met foreign minister Qin Gang.",
+                "He met Wang earlier on Monday and foreign minister Qin Gang on Sunday.",
+            ),
+            (
+                "Some 1,200 people attended.",
+                "More than 1,000 people attended.",
+            ),
+        ] {
+            let found = pair(a, b);
+            assert!(found.is_empty(), "{a} / {b}: {found:#?}");
+        }
+    }
 }

@@ -12,9 +12,9 @@
 
 use std::collections::HashSet;
 
-use super::quantity::{Context, recognize};
+use super::quantity::{Context, recognize_tokens};
 use super::quotes::QuoteIndex;
-use super::util::{ellipsize, is_name_word, tokenize_span};
+use super::util::{ellipsize, is_name_word};
 use super::{Ctx, finding, join_names};
 use crate::model::{Discrepancy, DiscrepancyKind, SentenceRef, SourceId, Span};
 
@@ -27,16 +27,16 @@ const MAX_PARTIAL: usize = 10;
 
 /// How informative a sentence is, 0..=1, and whether it carries a quote.
 fn information(ctx: &Ctx<'_>, quotes: &QuoteIndex, r: SentenceRef) -> Option<(f64, usize)> {
-    let (p, span) = ctx.sentence(r)?;
+    let (p, _) = ctx.sentence(r)?;
     if ctx.is_furniture(r) {
         return None;
     }
-    let toks = tokenize_span(&p.text, span);
+    let toks = ctx.tokens(r);
     let words = toks.iter().filter(|t| t.is_word()).count();
     if words < MIN_WORDS {
         return None;
     }
-    let numbers = !recognize(&p.text, span, Context { date: None }).is_empty();
+    let numbers = !recognize_tokens(&p.text, toks, Context { date: None }).is_empty();
     let quote = quotes.in_sentence(r).any(|q| q.content.len() >= 3);
     let names = toks
         .iter()

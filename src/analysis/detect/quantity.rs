@@ -581,8 +581,12 @@ fn valid_separators(num: &str) -> bool {
 /// Recognizes every quantity in `text[range]` (a sentence of a paragraph);
 /// spans are byte offsets into `text`.
 pub fn recognize(text: &str, range: Span, ctx: Context) -> Vec<Quantity> {
-    let toks = tokenize_span(text, range);
-    let p = Parser::new(&toks);
+    recognize_tokens(text, &tokenize_span(text, range), ctx)
+}
+
+/// [`recognize`] over tokens already made (of `text`).
+pub fn recognize_tokens(text: &str, toks: &[Tok<'_>], ctx: Context) -> Vec<Quantity> {
+    let p = Parser::new(toks);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {

@@ -208,6 +208,7 @@ fn speaker_key(speaker: &str, stems: &Stems) -> Vec<String> {
 pub struct QuoteIndex {
     pub quotes: Vec<Quote>,
     by_sentence: HashMap<SentenceRef, Vec<usize>>,
+    by_paragraph: HashMap<(SourceId, usize), Vec<usize>>,
 }
 
 impl QuoteIndex {
@@ -262,6 +263,7 @@ impl QuoteIndex {
                     }
                     open_speaker = if open_end { speaker.clone() } else { None };
                     let toks = tokenize_span(&p.text, span);
+                    let content = stems.content(&toks);
                     quotes.push(Quote {
                         source: source.id,
                         paragraph: p.index,
@@ -275,12 +277,12 @@ impl QuoteIndex {
                             .map(Tok::lower)
                             .collect(),
                         set: {
-                            let mut set = stems.content(&toks);
+                            let mut set = content.clone();
                             set.sort();
                             set.dedup();
                             set
                         },
-                        content: stems.content(&toks),
+                        content,
                     });
                 }
                 // Unattributed quotes share the speaker of another quote in
@@ -294,12 +296,18 @@ impl QuoteIndex {
             }
         }
         let mut by_sentence: HashMap<SentenceRef, Vec<usize>> = HashMap::new();
+        let mut by_paragraph: HashMap<(SourceId, usize), Vec<usize>> = HashMap::new();
         for (i, q) in quotes.iter().enumerate() {
             by_sentence.entry(q.at()).or_default().push(i);
+            by_paragraph
+                .entry((q.source, q.paragraph))
+                .or_default()
+                .push(i);
         }
         QuoteIndex {
             quotes,
             by_sentence,
+            by_paragraph,
         }
     }
 
@@ -312,14 +320,21 @@ impl QuoteIndex {
             .map(|&i| &self.quotes[i])
     }
 
+    /// The quotation spans of a paragraph.
+    pub fn spans(&self, source: SourceId, paragraph: usize) -> Vec<Span> {
+        self.by_paragraph
+            .get(&(source, paragraph))
+            .into_iter()
+            .flatten()
+            .map(|&i| self.quotes[i].span)
+            .collect()
+    }
+
     /// True when `span` of a paragraph lies inside a quotation.
     pub fn covers(&self, source: SourceId, paragraph: usize, span: Span) -> bool {
-        self.quotes.iter().any(|q| {
-            q.source == source
-                && q.paragraph == paragraph
-                && q.span.start <= span.start
-                && span.end <= q.span.end
-        })
+        self.spans(source, paragraph)
+            .iter()
+            .any(|q| q.start <= span.start && span.end <= q.end)
     }
 }
 
@@ -725,7 +740,13 @@ fn compare(ctx: &Ctx<'_>, stems: &Stems, a: &Quote, b: &Quote) -> Option<Discrep
         && !ka.iter().any(|w| kb.contains(w));
     let mention = |q: &Quote, span: Span| ctx.mention(q.source, q.paragraph, span);
     let named = a.named() || b.named();
-    let speaker = if a.named() { who(a) } else { who(b) };
+    // "Xi quote reworded", or "Quote reworded" when no source names anyone.
+    let speaker = match (&a.speaker, &b.speaker) {
+        _ if a.named() => format!("{} quote", who(a)),
+        _ if b.named() => format!("{} quote", who(b)),
+        (Some(s), _) | (None, Some(s)) => format!("{s} quote"),
+        (None, None) => "Quote".to_string(),
+    };
     if speakers_differ {
         let summary = format!(
             "Quote attributed differently: {} to {} · {} to {} — “{}”",
@@ -749,7 +770,7 @@ fn compare(ctx: &Ctx<'_>, stems: &Stems, a: &Quote, b: &Quote) -> Option<Discrep
         let ea = excerpt(&pa.text, a.span, op.a);
         let eb = excerpt(&pb.text, b.span, op.b);
         let summary = format!(
-            "{speaker} quote reworded: {} “{}” · {} “{}”",
+            "{speaker} reworded: {} “{}” · {} “{}”",
             ctx.name(a.source),
             ea,
             ctx.name(b.source),
@@ -797,7 +818,7 @@ fn compare(ctx: &Ctx<'_>, stems: &Stems, a: &Quote, b: &Quote) -> Option<Discrep
         (b, a, pb, pa)
     };
     let summary = format!(
-        "{speaker} quote cut: {} “{}” · {} “{}”",
+        "{speaker} cut: {} “{}” · {} “{}”",
         ctx.name(short.source),
         ellipsize(short.span.slice(&ps.text), 50),
         ctx.name(long.source),
@@ -942,7 +963,6 @@ fn unmatched(
     index: &QuoteIndex,
     matched: &HashSet<(usize, SourceId)>,
 ) -> Vec<Discrepancy> {
-    let stems = Stems::default();
     let pairs = ctx.pairs();
     let mut counterparts: HashMap<SentenceRef, Vec<SentenceRef>> = HashMap::new();
     for p in &pairs {
@@ -968,7 +988,7 @@ fn unmatched(
             if matched.contains(&(i, r.source)) {
                 continue;
             }
-            let Some((p, span)) = ctx.sentence(*r) else {
+            let Some((_, span)) = ctx.sentence(*r) else {
                 continue;
             };
             // The other sentence quotes some of the same words itself.
@@ -981,7 +1001,7 @@ fn unmatched(
             if quotes_too {
                 continue;
             }
-            let content = stems.content(&tokenize_span(&p.text, span));
+            let content = ctx.content(*r);
             let carried = q.content.iter().filter(|w| content.contains(w)).count() as f64
                 / q.content.len() as f64;
             if carried >= 0.5 {
@@ -1010,7 +1030,15 @@ fn unmatched(
                     ctx.name(q.source),
                     join_names(&names)
                 ),
-                0.5,
+                // A rewrite paraphrasing its original is expected.
+                if paraphrases
+                    .iter()
+                    .all(|(r, _)| ctx.rewrite_pair(q.source, r.source))
+                {
+                    0.36
+                } else {
+                    0.5
+                },
                 paraphrases
                     .iter()
                     .map(|(r, s)| (**r, *s))
