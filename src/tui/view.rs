@@ -402,9 +402,12 @@ fn draw_detail(state: &State, d: Option<usize>, rect: Rect, buf: &mut Buffer) {
             &source.name,
             Style::new().add_modifier(Modifier::BOLD),
         )];
-        if let Some(v) = m.value {
-            let unit = m.unit.as_deref().unwrap_or("");
-            head.push(owned(format!("  {v} {unit}"), kind_style(state, disc.kind)));
+        if disc.kind == DiscrepancyKind::Number {
+            head.push(Span::raw("  "));
+            head.push(span(&m.text, kind_style(state, disc.kind)));
+            if let Some(value) = value_label(m) {
+                head.push(owned(format!("  ({value})"), state.theme.muted));
+            }
         }
         lines.push(Line::default());
         lines.push(Line::from(head));
@@ -419,6 +422,22 @@ fn draw_detail(state: &State, d: Option<usize>, rect: Rect, buf: &mut Buffer) {
         .block(block)
         .wrap(Wrap { trim: true })
         .render(rect, buf);
+}
+
+/// A mention's normalized value, e.g. `35 min`, when it says more than the
+/// text (dates are stored as day numbers: not shown).
+fn value_label(m: &Mention) -> Option<String> {
+    let value = m.value?;
+    let unit = m.unit.as_deref().unwrap_or("");
+    if unit == "date" {
+        return None;
+    }
+    let number = if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    };
+    Some(format!("{number} {unit}").trim().to_string())
 }
 
 /// The sentence(s) around a mention, the mention styled by kind; a quote's
@@ -498,6 +517,11 @@ fn draw_message(state: &State, r: Rect, buf: &mut Buffer) {
                 state.theme.muted,
             ),
         ])
+    } else if state.analysing {
+        Line::from(Span::styled(
+            format!("analysing {} sources…", state.report.sources.len()),
+            state.theme.muted,
+        ))
     } else if state.report.discrepancies.is_empty() {
         Line::from(Span::styled(
             "No discrepancies found between these sources.",
@@ -552,7 +576,6 @@ fn draw_status(state: &State, r: Rect, buf: &mut Buffer) {
             theme.search,
         ));
     }
-    spans.push(sep());
     let mut legend = vec![
         ("number", theme.number),
         ("quote", theme.quote),
@@ -562,11 +585,16 @@ fn draw_status(state: &State, r: Rect, buf: &mut Buffer) {
     if state.word_diff {
         legend.push(("diff", theme.diff));
     }
-    for (i, (label, style)) in legend.into_iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::raw(" "));
+    // The legend only when it fits whole.
+    let legend_width: usize = legend.iter().map(|(l, _)| l.len() + 1).sum();
+    if Line::from(spans.clone()).width() + legend_width + 3 <= usize::from(r.width) {
+        spans.push(sep());
+        for (i, (label, style)) in legend.into_iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::raw(" "));
+            }
+            spans.push(Span::styled(label, style));
         }
-        spans.push(Span::styled(label, style));
     }
     let left = Line::from(spans);
     let used = left.width();
@@ -631,7 +659,8 @@ fn draw_help(state: &State, area: Rect, buf: &mut Buffer) {
         " Gutter: gN = aligned group N (the same tag marks the same content in other panes); + = only in this source.",
     )));
     let width = area.width.saturating_sub(4).min(96);
-    let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+    // Two spare rows for the legend lines that wrap.
+    let height = (lines.len() as u16 + 4).min(area.height.saturating_sub(2));
     let popup = Rect::new(
         area.x + (area.width - width) / 2,
         area.y + (area.height - height) / 2,
