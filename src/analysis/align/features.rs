@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::analysis::text::{TokenKind, tokenize, us_spelling};
+use crate::analysis::text::{Token, TokenKind, tokenize, us_spelling};
 use crate::model::{SentenceRef, Source};
 
 use super::Params;
@@ -132,7 +132,8 @@ impl Corpus {
         let mut words: Vec<(u32, f32)> = Vec::new();
         let mut grams = Vec::new();
         let mut entities = Vec::new();
-        for token in tokenize(text).iter().filter(|t| t.is_content()) {
+        let tokens = tokenize(text);
+        for token in tokens.iter().filter(|t| t.is_content()) {
             let strong = token.is_entity() || token.kind == TokenKind::Number;
             let id = self.term_id(&token.key, token.text, vocab);
             if strong {
@@ -154,7 +155,7 @@ impl Corpus {
                 char_grams(&us_spelling(&token.text.to_lowercase()), &mut grams);
             }
         }
-        for key in initialisms(text) {
+        for key in initialisms(&tokens) {
             let id = self.term_id(&key, &key, vocab);
             self.strong[id as usize] = true;
             entities.push(id);
@@ -182,12 +183,11 @@ impl Corpus {
 /// The initials of multi-word names ("United States" → "US", "World Health
 /// Organization" → "WHO"; "of", "the", "for" skipped), so a name and
 /// its acronym match.
-fn initialisms(text: &str) -> Vec<String> {
-    let tokens = tokenize(text);
+fn initialisms(tokens: &[Token<'_>]) -> Vec<String> {
     let mut out = Vec::new();
     let mut run = String::new();
     let mut words = 0;
-    for t in &tokens {
+    for t in tokens {
         let joiner = t.stop && matches!(t.text, "of" | "the" | "for") && !run.is_empty();
         if t.kind == TokenKind::Name {
             run.extend(
@@ -234,12 +234,13 @@ mod tests {
 
     #[test]
     fn multi_word_names_yield_their_initials() {
-        assert_eq!(initialisms("A balloon over the United States."), vec!["US"]);
+        let of = |text: &str| initialisms(&tokenize(text));
+        assert_eq!(of("A balloon over the United States."), vec!["US"]);
         assert_eq!(
-            initialisms("Said the World Health Organization and Joe Biden"),
+            of("Said the World Health Organization and Joe Biden"),
             vec!["WHO", "JB"]
         );
-        assert!(initialisms("China said").is_empty());
+        assert!(of("China said").is_empty());
     }
 
     #[test]
