@@ -25,7 +25,7 @@ fn run() -> anyhow::Result<()> {
         Config::Read { sources, config } => {
             // A bad config fails before any analysis runs.
             let ui = parallax::tui::Config::load(config.as_deref())?;
-            parallax::tui::run(parallax::analyze(load(sources)?), ui)
+            parallax::tui::run(load(sources)?, ui)
         }
         Config::Report { sources, format } => {
             let report = parallax::analyze(load(sources)?);

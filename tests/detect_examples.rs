@@ -143,3 +143,24 @@ fn mentions_are_byte_exact() {
         }
     }
 }
+
+#[test]
+fn odd_text_does_not_panic() {
+    use parallax::analysis::detect::plant::detect_pair;
+    let odd = [
+        "“Unclosed quote and ‘nested ’ marks… $ ½½ 1,2,3 -5 ... 10–20% of 7 1/2",
+        "\"\" “” ‘’ 5bn$ £ € ¥ 2023-06-19 06:30 1/0 0/0 99999999999999999999 a dozen dozen",
+        "Ça coûte 3,5 € — 「引用」 «citation» ٣ 𝟘 e\u{301} the the the said said claimed",
+        "",
+        "said",
+        "– – – 35- -minute -- five-and-a- half",
+    ];
+    for a in odd {
+        for b in odd {
+            let found = detect_pair(a, b);
+            for d in &found {
+                assert!(!d.summary.is_empty());
+            }
+        }
+    }
+}

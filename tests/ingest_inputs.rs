@@ -92,6 +92,19 @@ fn empty_file() {
 }
 
 #[test]
+fn oversized_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("huge.txt");
+    // Sparse: no disk space or time is spent on it.
+    std::fs::File::create(&file)
+        .unwrap()
+        .set_len(65 << 20)
+        .unwrap();
+    let path = file.to_str().unwrap();
+    assert_one_line_error(&parallax(&["report", path]), path, "too large");
+}
+
+#[test]
 fn no_inputs_is_an_error_in_the_library() {
     let err = ingest::load(&[]).unwrap_err();
     assert_eq!(err.to_string(), "no inputs given");

@@ -134,6 +134,10 @@ fn reader_jumps_to_a_discrepancy_and_restores_the_terminal() {
     tmux.keys(&[&format!("{BIN}; echo exit=$?"), "Enter"]);
     let first = tmux.wait_for("the reader", |s| s.contains("¶ ") && s.contains("│"));
     assert!(first.contains("1 Financial Times"), "{first}");
+    // Analysis runs in the background; wait for it before pressing n.
+    tmux.wait_for("the analysis", |s| {
+        s.contains("discrepancies") || s.contains("No discrepancies")
+    });
     tmux.keys(&["n"]);
     match first_discrepancy_summary() {
         Some(summary) => {

@@ -112,6 +112,14 @@ mod tests {
     }
 
     #[test]
+    fn html_charset_declaration_is_honoured() {
+        let page = b"<html><head><meta charset=\"windows-1251\"></head><body>\xcf\xf0\xe8\xe2\xe5\xf2</body></html>";
+        let decoded = decode(page).unwrap();
+        assert!(decoded.text.contains("Привет"), "{}", decoded.text);
+        assert!(decoded.warning.unwrap().contains("windows-1251"));
+    }
+
+    #[test]
     fn refuses_binary_and_empty() {
         assert!(
             decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")

@@ -217,6 +217,16 @@ mod tests {
     }
 
     #[test]
+    fn published_date_from_meta_or_json_ld() {
+        let og = r#"<meta property="article:published_time" content="2023-06-19T13:44:00+01:00">"#;
+        assert_eq!(published_meta(og), NaiveDate::from_ymd_opt(2023, 6, 19));
+        let ld =
+            r#"<script type="application/ld+json">{"datePublished": "June 20, 2023"}</script>"#;
+        assert_eq!(published_meta(ld), NaiveDate::from_ymd_opt(2023, 6, 20));
+        assert_eq!(published_meta("<p>no date</p>"), None);
+    }
+
+    #[test]
     fn dates_must_be_plausible() {
         assert!(!plausible_date(&NaiveDate::from_ymd_opt(1, 1, 1).unwrap()));
         assert!(plausible_date(

@@ -108,8 +108,16 @@ fn load_input(loaded: &mut Loaded, input: &Input) -> Result<(), IngestError> {
     let origin = input.origin.as_str();
     if origin == "-" {
         let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
-            .map_err(|e| IngestError::input("-", io_cause(&e)))?;
+        let limit = decode::MAX_INPUT_BYTES;
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::io::stdin(), limit + 1),
+            &mut bytes,
+        )
+        .map_err(|e| IngestError::input("-", io_cause(&e)))?;
+        if bytes.len() as u64 > limit {
+            let cause = format!("input larger than {} MiB", limit >> 20);
+            return Err(IngestError::input("-", cause));
+        }
         return push_document(loaded, input, "stdin", None, &bytes);
     }
     if fetch::is_url(origin) {
@@ -127,7 +135,7 @@ fn load_input(loaded: &mut Loaded, input: &Input) -> Result<(), IngestError> {
     let path = Path::new(origin);
     let meta = std::fs::metadata(path).map_err(|e| IngestError::input(origin, io_cause(&e)))?;
     if !meta.is_dir() {
-        let bytes = std::fs::read(path).map_err(|e| IngestError::input(origin, io_cause(&e)))?;
+        let bytes = read_file(path, origin)?;
         return push_document(
             loaded,
             input,
@@ -145,8 +153,7 @@ fn load_input(loaded: &mut Loaded, input: &Input) -> Result<(), IngestError> {
     }
     for file in files {
         let file_origin = file.display().to_string();
-        let bytes =
-            std::fs::read(&file).map_err(|e| IngestError::input(&file_origin, io_cause(&e)))?;
+        let bytes = read_file(&file, &file_origin)?;
         let item = Input::new(file_origin);
         push_document(
             loaded,
@@ -286,6 +293,22 @@ pub fn sniff_format(text: &str) -> Format {
     } else {
         Format::Text
     }
+}
+
+/// Reads a file, refusing ones larger than [`decode::MAX_INPUT_BYTES`].
+fn read_file(path: &Path, origin: &str) -> Result<Vec<u8>, IngestError> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| IngestError::input(origin, io_cause(&e)))?
+        .len();
+    if size > decode::MAX_INPUT_BYTES {
+        let cause = format!(
+            "file too large ({} MiB; the limit is {} MiB)",
+            size >> 20,
+            decode::MAX_INPUT_BYTES >> 20
+        );
+        return Err(IngestError::input(origin, cause));
+    }
+    std::fs::read(path).map_err(|e| IngestError::input(origin, io_cause(&e)))
 }
 
 fn supported_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {

@@ -163,6 +163,9 @@ pub struct State {
     /// A one-line message for the user, cleared by the next action.
     pub message: Option<String>,
     pub quit: bool,
+    /// Analysis is still running in the background: the panes show the
+    /// text, highlights arrive with [`State::set_report`].
+    pub analysing: bool,
 }
 
 impl State {
@@ -194,8 +197,26 @@ impl State {
             search: Search::default(),
             message: None,
             quit: false,
+            analysing: false,
             report,
         }
+    }
+
+    /// Replaces the report (same sources, now analysed), keeping every
+    /// pane's top line and levelling the others to the focused one.
+    pub fn set_report(&mut self, report: Report) {
+        self.index = Index::new(&report);
+        self.report = report;
+        self.analysing = false;
+        let filter = self.filter;
+        self.set_filter(filter);
+        self.relayout();
+        self.sync_others();
+        self.message = Some(format!(
+            "{} discrepancies · {} jumps to the top-ranked one",
+            self.report.discrepancies.len(),
+            self.keymap.hint(Command::NextDiscrepancy)
+        ));
     }
 
     /// Number of panes that fit side by side.
@@ -581,6 +602,10 @@ impl State {
     }
 
     fn step_discrepancy(&mut self, forward: bool) {
+        if self.analysing {
+            self.message = Some("still analysing: discrepancies appear in a moment".into());
+            return;
+        }
         let len = self.filtered.len();
         if len == 0 {
             self.message = Some(format!(
@@ -1099,6 +1124,38 @@ mod tests {
         });
         assert_eq!(s.selected, 1);
         assert_eq!(s.current_discrepancy(), Some(1));
+    }
+
+    #[test]
+    fn analysis_arriving_late_keeps_the_reading_position() {
+        let mut bare = fixture::report();
+        bare.groups.clear();
+        bare.discrepancies.clear();
+        let config = Config {
+            keymap: Keymap::default(),
+            theme: Theme::monochrome(),
+        };
+        let mut s = State::new(bare, config);
+        s.analysing = true;
+        s.update(Action::Resize {
+            width: 120,
+            height: 30,
+        });
+        run(
+            &mut s,
+            &[
+                Command::Focus(1),
+                Command::LineDown,
+                Command::NextDiscrepancy,
+            ],
+        );
+        assert!(s.message.as_deref().unwrap().contains("still analysing"));
+        let top = s.scroll[1];
+        s.set_report(fixture::report());
+        assert!(!s.analysing);
+        assert_eq!(s.scroll[1], top);
+        run(&mut s, &[Command::NextDiscrepancy]);
+        assert_eq!(s.current_discrepancy(), Some(0));
     }
 
     #[test]

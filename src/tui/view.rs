@@ -54,13 +54,15 @@ pub fn draw(frame: &mut Frame, state: &State) {
 pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     let g = state.geometry();
     if g.too_small {
-        let msg = format!(
-            "parallax: terminal too small ({}×{}); need {}×{}",
-            area.width,
-            area.height,
-            super::state::MIN_WIDTH,
-            super::state::MIN_HEIGHT
-        );
+        let (min_w, min_h) = (super::state::MIN_WIDTH, super::state::MIN_HEIGHT);
+        let (w, h) = (area.width, area.height);
+        let long = format!("parallax: terminal too small ({w}×{h}); need {min_w}×{min_h}");
+        let short = format!("too small: need {min_w}×{min_h}");
+        let msg = if long.chars().count() <= usize::from(w) {
+            long
+        } else {
+            short
+        };
         buf.set_stringn(area.x, area.y, msg, usize::from(area.width), Style::new());
         return;
     }
@@ -402,9 +404,15 @@ fn draw_detail(state: &State, d: Option<usize>, rect: Rect, buf: &mut Buffer) {
             &source.name,
             Style::new().add_modifier(Modifier::BOLD),
         )];
-        if let Some(v) = m.value {
-            let unit = m.unit.as_deref().unwrap_or("");
-            head.push(owned(format!("  {v} {unit}"), kind_style(state, disc.kind)));
+        if matches!(
+            disc.kind,
+            DiscrepancyKind::Number | DiscrepancyKind::Framing
+        ) {
+            head.push(Span::raw("  "));
+            head.push(span(&m.text, kind_style(state, disc.kind)));
+            if let Some(value) = value_label(m) {
+                head.push(owned(format!("  ({value})"), state.theme.muted));
+            }
         }
         lines.push(Line::default());
         lines.push(Line::from(head));
@@ -419,6 +427,22 @@ fn draw_detail(state: &State, d: Option<usize>, rect: Rect, buf: &mut Buffer) {
         .block(block)
         .wrap(Wrap { trim: true })
         .render(rect, buf);
+}
+
+/// A mention's normalized value, e.g. `35 min`, when it says more than the
+/// text (dates are stored as day numbers: not shown).
+fn value_label(m: &Mention) -> Option<String> {
+    let value = m.value?;
+    let unit = m.unit.as_deref().unwrap_or("");
+    if unit == "date" {
+        return None;
+    }
+    let number = if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    };
+    Some(format!("{number} {unit}").trim().to_string())
 }
 
 /// The sentence(s) around a mention, the mention styled by kind; a quote's
@@ -498,6 +522,11 @@ fn draw_message(state: &State, r: Rect, buf: &mut Buffer) {
                 state.theme.muted,
             ),
         ])
+    } else if state.analysing {
+        Line::from(Span::styled(
+            format!("analysing {} sources…", state.report.sources.len()),
+            state.theme.muted,
+        ))
     } else if state.report.discrepancies.is_empty() {
         Line::from(Span::styled(
             "No discrepancies found between these sources.",
@@ -552,7 +581,6 @@ fn draw_status(state: &State, r: Rect, buf: &mut Buffer) {
             theme.search,
         ));
     }
-    spans.push(sep());
     let mut legend = vec![
         ("number", theme.number),
         ("quote", theme.quote),
@@ -562,11 +590,16 @@ fn draw_status(state: &State, r: Rect, buf: &mut Buffer) {
     if state.word_diff {
         legend.push(("diff", theme.diff));
     }
-    for (i, (label, style)) in legend.into_iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::raw(" "));
+    // The legend only when it fits whole.
+    let legend_width: usize = legend.iter().map(|(l, _)| l.len() + 1).sum();
+    if Line::from(spans.clone()).width() + legend_width + 3 <= usize::from(r.width) {
+        spans.push(sep());
+        for (i, (label, style)) in legend.into_iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::raw(" "));
+            }
+            spans.push(Span::styled(label, style));
         }
-        spans.push(Span::styled(label, style));
     }
     let left = Line::from(spans);
     let used = left.width();
@@ -631,7 +664,8 @@ fn draw_help(state: &State, area: Rect, buf: &mut Buffer) {
         " Gutter: gN = aligned group N (the same tag marks the same content in other panes); + = only in this source.",
     )));
     let width = area.width.saturating_sub(4).min(96);
-    let height = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+    // Two spare rows for the legend lines that wrap.
+    let height = (lines.len() as u16 + 4).min(area.height.saturating_sub(2));
     let popup = Rect::new(
         area.x + (area.width - width) / 2,
         area.y + (area.height - height) / 2,

@@ -286,6 +286,19 @@ impl<'s, 'a> Side<'s, 'a> {
         (0..self.toks.len()).find(|&k| self.toks[k].is_word() && self.lower[k] == word)
     }
 
+    /// A report verb with the name right before it ("Xi declared").
+    fn with_subject(&self, i: usize) -> Span {
+        let mut start = i;
+        while start > 0
+            && i - start < 3
+            && self.toks[start - 1].is_word()
+            && crate::analysis::detect::util::is_name_word(self.toks[start - 1].text)
+        {
+            start -= 1;
+        }
+        Span::new(self.toks[start].start, self.toks[i].end)
+    }
+
     /// The phrase around token `i`: up to two modifiers before it and one
     /// content word after it ("alleged Chinese spy balloon").
     fn around(&self, i: usize, left: usize) -> Span {
@@ -480,8 +493,8 @@ fn attribution(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>) -> Option<Chan
     let ((i, ca), (j, cb)) = (verb(a)?, verb(b)?);
     (ca != cb).then(|| Change {
         subkind: "attribution",
-        a: a.toks[i].span(),
-        b: b.toks[j].span(),
+        a: a.with_subject(i),
+        b: b.with_subject(j),
         referent: "attribution".into(),
         detail: format!("{}/{}", a.word(i), b.word(j)),
     })

@@ -167,6 +167,17 @@ impl<'a> Ctx<'a> {
             .map_or(link.diff.as_slice(), Vec::as_slice)
     }
 
+    /// True when the alignment flags one of the two sources as a rewrite or
+    /// near-copy of the other (their agreement is not independent, and
+    /// their paraphrases of each other are expected).
+    pub fn rewrite_pair(&self, a: SourceId, b: SourceId) -> bool {
+        self.alignment.relations.iter().any(|r| {
+            r.rewrite_of.as_ref().is_some_and(|w| {
+                (w.derived == a && w.original == b) || (w.derived == b && w.original == a)
+            })
+        })
+    }
+
     /// The body paragraph `paragraph` of `source`, if it exists and is body.
     pub fn paragraph(&self, source: SourceId, paragraph: usize) -> Option<&'a Paragraph> {
         self.sources

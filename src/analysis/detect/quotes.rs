@@ -740,7 +740,13 @@ fn compare(ctx: &Ctx<'_>, stems: &Stems, a: &Quote, b: &Quote) -> Option<Discrep
         && !ka.iter().any(|w| kb.contains(w));
     let mention = |q: &Quote, span: Span| ctx.mention(q.source, q.paragraph, span);
     let named = a.named() || b.named();
-    let speaker = if a.named() { who(a) } else { who(b) };
+    // "Xi quote reworded", or "Quote reworded" when no source names anyone.
+    let speaker = match (&a.speaker, &b.speaker) {
+        _ if a.named() => format!("{} quote", who(a)),
+        _ if b.named() => format!("{} quote", who(b)),
+        (Some(s), _) | (None, Some(s)) => format!("{s} quote"),
+        (None, None) => "Quote".to_string(),
+    };
     if speakers_differ {
         let summary = format!(
             "Quote attributed differently: {} to {} · {} to {} — “{}”",
@@ -764,7 +770,7 @@ fn compare(ctx: &Ctx<'_>, stems: &Stems, a: &Quote, b: &Quote) -> Option<Discrep
         let ea = excerpt(&pa.text, a.span, op.a);
         let eb = excerpt(&pb.text, b.span, op.b);
         let summary = format!(
-            "{speaker} quote reworded: {} “{}” · {} “{}”",
+            "{speaker} reworded: {} “{}” · {} “{}”",
             ctx.name(a.source),
             ea,
             ctx.name(b.source),
@@ -812,7 +818,7 @@ fn compare(ctx: &Ctx<'_>, stems: &Stems, a: &Quote, b: &Quote) -> Option<Discrep
         (b, a, pb, pa)
     };
     let summary = format!(
-        "{speaker} quote cut: {} “{}” · {} “{}”",
+        "{speaker} cut: {} “{}” · {} “{}”",
         ctx.name(short.source),
         ellipsize(short.span.slice(&ps.text), 50),
         ctx.name(long.source),
@@ -1024,7 +1030,15 @@ fn unmatched(
                     ctx.name(q.source),
                     join_names(&names)
                 ),
-                0.5,
+                // A rewrite paraphrasing its original is expected.
+                if paraphrases
+                    .iter()
+                    .all(|(r, _)| ctx.rewrite_pair(q.source, r.source))
+                {
+                    0.36
+                } else {
+                    0.5
+                },
                 paraphrases
                     .iter()
                     .map(|(r, s)| (**r, *s))
