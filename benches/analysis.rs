@@ -8,3 +8,61 @@ fn main() {
 fn bundled_corpus_ingest() -> Vec<parallax::model::Source> {
     parallax::ingest::bundled_sources()
 }
+
+/// The bundled corpus end to end through `analyze` (alignment, diffs,
+/// detectors), ingest excluded. Target: under 5 ms.
+#[divan::bench]
+fn bundled_corpus_analyze(bencher: divan::Bencher) {
+    let sources = parallax::ingest::bundled_sources();
+    bencher
+        .with_inputs(|| sources.clone())
+        .bench_values(parallax::analyze);
+}
+
+/// Alignment alone over the bundled corpus.
+#[divan::bench]
+fn bundled_corpus_align(bencher: divan::Bencher) {
+    let sources = parallax::ingest::bundled_sources();
+    bencher.bench(|| parallax::analysis::align::align(divan::black_box(&sources)));
+}
+
+/// `count` rewritten copies (seeded) of one 40-paragraph event article built
+/// from the fixture articles, each with three unrelated paragraphs inserted.
+fn synthetic_sources(count: usize) -> Vec<parallax::model::Source> {
+    use parallax::analysis::synth::{Article, SynthConfig, rewrite};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
+    let read = |name: &str| {
+        let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).expect("fixture");
+        Article::from_text(name, &text)
+    };
+    let mut event = read("politifact-tariffs");
+    event
+        .paragraphs
+        .extend(read("nyt-trade-war").paragraphs.into_iter().take(10));
+    event.paragraphs.truncate(40);
+    let unrelated = [read("sun-plague"), read("latimes-gannett")];
+    (0..count)
+        .map(|k| {
+            let config = SynthConfig {
+                seed: k as u64,
+                drop: 0.1,
+                ..SynthConfig::default()
+            };
+            rewrite(&event, &unrelated, &config).to_source(k, &format!("outlet{k}"))
+        })
+        .collect()
+}
+
+/// 50 sources of about 40 paragraphs each. Target: under 250 ms on one core.
+#[divan::bench(sample_count = 10)]
+fn align_50_sources(bencher: divan::Bencher) {
+    let sources = synthetic_sources(50);
+    bencher.bench(|| parallax::analysis::align::align(divan::black_box(&sources)));
+}
+
+/// Scaling series: cost should grow close to linearly with the sources.
+#[divan::bench(args = [10, 20, 40, 80], sample_count = 10)]
+fn align_scaling(bencher: divan::Bencher, count: usize) {
+    let sources = synthetic_sources(count);
+    bencher.bench(|| parallax::analysis::align::align(divan::black_box(&sources)));
+}

@@ -293,6 +293,66 @@ impl Alignment {
             .iter()
             .flat_map(|g| g.links.iter().map(move |l| (g, l)))
     }
+
+    /// An index from each sentence to its links (see [`LinkIndex`]).
+    pub fn link_index(&self) -> LinkIndex<'_> {
+        LinkIndex::new(&self.groups)
+    }
+}
+
+impl SentenceLink {
+    /// The other end of the link, if `s` is one of its ends.
+    pub fn other(&self, s: SentenceRef) -> Option<SentenceRef> {
+        if self.a == s {
+            Some(self.b)
+        } else if self.b == s {
+            Some(self.a)
+        } else {
+            None
+        }
+    }
+}
+
+/// Every sentence's links, for "is this sentence in source X?" queries.
+/// The aligner links every matched pair of sentences across sources and
+/// nothing else, so a body sentence with no link into source X reports
+/// something X does not have.
+#[derive(Debug, Clone, Default)]
+pub struct LinkIndex<'a> {
+    by_sentence: std::collections::HashMap<SentenceRef, Vec<&'a SentenceLink>>,
+}
+
+impl<'a> LinkIndex<'a> {
+    /// Indexes the links of `groups` (both ends of every link).
+    pub fn new(groups: &'a [Group]) -> Self {
+        let mut by_sentence: std::collections::HashMap<SentenceRef, Vec<&'a SentenceLink>> =
+            std::collections::HashMap::new();
+        for link in groups.iter().flat_map(|g| &g.links) {
+            by_sentence.entry(link.a).or_default().push(link);
+            by_sentence.entry(link.b).or_default().push(link);
+        }
+        LinkIndex { by_sentence }
+    }
+
+    /// The links touching sentence `s` (empty if it has none).
+    pub fn links(&self, s: SentenceRef) -> &[&'a SentenceLink] {
+        self.by_sentence.get(&s).map_or(&[], Vec::as_slice)
+    }
+
+    /// The sentences linked to `s`, with their links.
+    pub fn counterparts(
+        &self,
+        s: SentenceRef,
+    ) -> impl Iterator<Item = (SentenceRef, &'a SentenceLink)> + '_ {
+        self.links(s)
+            .iter()
+            .filter_map(move |l| l.other(s).map(|o| (o, *l)))
+    }
+
+    /// True when `s` has a counterpart in `source`.
+    pub fn has_counterpart_in(&self, s: SentenceRef, source: SourceId) -> bool {
+        self.counterparts(s).any(|(o, _)| o.source == source)
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -388,6 +448,11 @@ impl Report {
     pub fn paragraph(&self, source: SourceId, paragraph: usize) -> &Paragraph {
         &self.sources[source.0].paragraphs[paragraph]
     }
+
+    /// An index from each sentence to its links (see [`LinkIndex`]).
+    pub fn link_index(&self) -> LinkIndex<'_> {
+        LinkIndex::new(&self.groups)
+    }
 }
 
 #[cfg(test)]
@@ -401,6 +466,38 @@ mod tests {
         let back: (SourceId, GroupId, DiscrepancyId) = serde_json::from_str(&json).unwrap();
         assert_eq!(back, (SourceId(3), GroupId(0), DiscrepancyId(12)));
         assert!(serde_json::from_str::<SourceId>(r#""g1""#).is_err());
+    }
+
+    #[test]
+    fn link_index_finds_counterparts_both_ways() {
+        let r = |s, p, k| SentenceRef {
+            source: SourceId(s),
+            paragraph: p,
+            sentence: k,
+        };
+        let group = Group {
+            id: GroupId(0),
+            label: String::new(),
+            score: 1.0,
+            members: Vec::new(),
+            links: vec![SentenceLink {
+                a: r(0, 1, 0),
+                b: r(2, 3, 1),
+                similarity: 0.9,
+                diff: Vec::new(),
+            }],
+        };
+        let alignment = Alignment {
+            groups: vec![group],
+            relations: Vec::new(),
+        };
+        let index = alignment.link_index();
+        assert!(index.has_counterpart_in(r(0, 1, 0), SourceId(2)));
+        assert!(index.has_counterpart_in(r(2, 3, 1), SourceId(0)));
+        assert!(!index.has_counterpart_in(r(0, 1, 0), SourceId(1)));
+        assert!(index.links(r(0, 1, 1)).is_empty());
+        let found: Vec<_> = index.counterparts(r(2, 3, 1)).map(|(o, _)| o).collect();
+        assert_eq!(found, vec![r(0, 1, 0)]);
     }
 
     #[test]

@@ -14,16 +14,30 @@ fn gold() -> align_common::Gold {
     parse(include_str!("gold/bundled.json"))
 }
 
-#[test]
-#[ignore = "first publish: floor not reached yet, being tuned on generated data"]
-fn bundled_gold_pairwise_f1_is_at_least_0_85() {
+/// Scores the aligner against the bundled gold; panics below `floor`.
+fn check_bundled_gold(floor: f64) {
     let sources = bundled_sources();
     let gold = gold();
     let alignment = align(&sources);
     let s = score(&sources, &gold, &alignment);
     let report = s.report();
     println!("{report}\n{}", summary(&sources, &alignment));
-    assert!(s.f1() >= 0.85, "{report}");
+    assert!(s.f1() >= floor, "{report}");
+}
+
+/// Regression floor at the measured level (F1 0.647 when written: P 0.81,
+/// R 0.54). Recall is what is missing: many gold pairs restate a sub-event
+/// with little shared vocabulary.
+#[test]
+fn bundled_gold_pairwise_f1_floor() {
+    check_bundled_gold(0.6);
+}
+
+/// The issue's target. Not reached yet (see the floor above and the notes).
+#[test]
+#[ignore = "target not reached: measured F1 0.647 (recall 0.54) on the bundled gold"]
+fn bundled_gold_pairwise_f1_is_at_least_0_85() {
+    check_bundled_gold(0.85);
 }
 
 /// Asserts that one group holds the paragraphs named by (stem, snippet).
@@ -41,8 +55,12 @@ fn assert_share_a_group(named: &[(&str, &str)]) {
     );
 }
 
+/// Not reached: TIME's sentence ("On Sunday, Qin accepted an invitation
+/// ... after 7 1/2 hours of talks") joins the invitation group but is too
+/// far (similarity ~0.2) from the FT/AP talks sentences to be attached to
+/// theirs as well.
 #[test]
-#[ignore = "first publish: floor not reached yet, being tuned on generated data"]
+#[ignore = "must-have not reached yet: TIME's Sunday-talks sentence is grouped with the invitation only"]
 fn sunday_talks_with_qin_gang_share_a_group() {
     assert_share_a_group(&[
         (
@@ -58,7 +76,6 @@ fn sunday_talks_with_qin_gang_share_a_group() {
 }
 
 #[test]
-#[ignore = "first publish: floor not reached yet, being tuned on generated data"]
 fn balloon_paragraphs_of_all_five_share_a_group() {
     assert_share_a_group(&[
         ("financial-times", "alleged Chinese spy balloon flew over"),
@@ -67,6 +84,25 @@ fn balloon_paragraphs_of_all_five_share_a_group() {
         ("ap-wire", "downing of a Chinese surveillance balloon"),
         ("time", "alleged Chinese spy balloon floated"),
     ]);
+}
+
+/// The gold itself: a paragraph listed as alone is in no event.
+#[test]
+fn gold_is_consistent() {
+    let sources = bundled_sources();
+    let gold = gold();
+    for r in &gold.alone {
+        let p = align_common::resolve(&sources, r);
+        for e in &gold.events {
+            for m in e.core.iter().chain(&e.weak) {
+                assert!(
+                    p.is_none() || align_common::resolve(&sources, m) != p,
+                    "{r:?} is alone but also in event {}",
+                    e.id
+                );
+            }
+        }
+    }
 }
 
 #[test]
@@ -150,6 +186,45 @@ fn diagnose_gold_pairs() {
             println!(
                 "{label:8} {shared:5} {best:.3} {}#{} ~ {}#{}",
                 sources[x.0].name, x.1, sources[y.0].name, y.1
+            );
+        }
+    }
+}
+
+#[test]
+#[ignore = "debugging aid"]
+fn print_links() {
+    let sources = bundled_sources();
+    let alignment = align(&sources);
+    for g in &alignment.groups {
+        println!(
+            "{} {} {:?}",
+            g.id,
+            g.label,
+            g.members
+                .iter()
+                .map(|m| (m.source.0, m.paragraph))
+                .collect::<Vec<_>>()
+        );
+        for l in &g.links {
+            let t = |r: parallax::model::SentenceRef| {
+                sources[r.source.0].paragraphs[r.paragraph]
+                    .sentence_text(r.sentence)
+                    .chars()
+                    .take(70)
+                    .collect::<String>()
+            };
+            println!(
+                "  {:.2} {}#{}.{} {} || {}#{}.{} {}",
+                l.similarity,
+                sources[l.a.source.0].name,
+                l.a.paragraph,
+                l.a.sentence,
+                t(l.a),
+                sources[l.b.source.0].name,
+                l.b.paragraph,
+                l.b.sentence,
+                t(l.b)
             );
         }
     }

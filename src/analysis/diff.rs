@@ -1,13 +1,18 @@
 //! Word-level diffs of two linked sentences, as byte spans into their
 //! paragraphs.
 //!
-//! The diff itself is `similar`'s (Patience over Unicode words, UAX #29):
-//! a maintained, well-tested implementation. On top of it a semantic cleanup
+//! The diff itself is `similar`'s (Myers over Unicode word-boundary
+//! tokens, UAX #29): a maintained, well-tested implementation. Tokens are
+//! interned once per sentence ([`TokenInterner`]) so that a sentence linked
+//! to many others is segmented once and compared as integers. On top of it a semantic cleanup
 //! folds trivial equal runs (spaces, punctuation, a lone stop word) between
 //! two changes into one replacement, so the reader shows "spy balloon" →
 //! "surveillance device" rather than a confetti of one-word edits.
 
-use similar::{Algorithm, TextDiff};
+use rustc_hash::FxHashMap as HashMap;
+
+use similar::Algorithm;
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::analysis::text::is_stop_word;
 use crate::model::{DiffOp, DiffTag, Span};
@@ -18,15 +23,73 @@ use crate::model::{DiffOp, DiffTag, Span};
 /// sentences). An `Insert` carries an empty `a` span at the insertion point,
 /// a `Delete` an empty `b` span.
 pub fn word_diff(a: &str, a_span: Span, b: &str, b_span: Span) -> Vec<DiffOp> {
-    let old = a_span.slice(a);
-    let new = b_span.slice(b);
-    let diff = TextDiff::configure()
-        .algorithm(Algorithm::Patience)
-        .diff_unicode_words(old, new);
-    let old_offsets = token_offsets(diff.iter_old_slices(), a_span.start);
-    let new_offsets = token_offsets(diff.iter_new_slices(), b_span.start);
-    let raw: Vec<DiffOp> = diff
-        .ops()
+    let mut interner = TokenInterner::default();
+    let ta = interner.tokenize(a, a_span);
+    let tb = interner.tokenize(b, b_span);
+    diff_tokenized(a, &ta, b, &tb)
+}
+
+/// Interns word tokens to small integers, so one sentence tokenized once
+/// can be diffed against many others with cheap comparisons.
+#[derive(Debug, Default)]
+pub struct TokenInterner {
+    ids: HashMap<String, u32>,
+}
+
+/// A sentence cut at Unicode word boundaries (UAX #29): every word or
+/// punctuation mark is a token that carries the whitespace after it, so the
+/// tokens tile the sentence and whitespace never shows up as a change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tokenized {
+    /// Byte offset (into the paragraph) of each token's start, then the end.
+    pub offsets: Vec<usize>,
+    /// Interned token ids.
+    pub ids: Vec<u32>,
+}
+
+impl TokenInterner {
+    /// Tokenizes sentence `span` of paragraph `text`.
+    pub fn tokenize(&mut self, text: &str, span: Span) -> Tokenized {
+        let mut offsets = vec![span.start];
+        let mut ids = Vec::new();
+        for (start, token) in span.slice(text).split_word_bound_indices() {
+            let end = span.start + start + token.len();
+            if token.trim().is_empty() && !ids.is_empty() {
+                // whitespace joins the token before it
+                if let Some(last) = offsets.last_mut() {
+                    *last = end;
+                }
+                continue;
+            }
+            let next = self.ids.len() as u32;
+            let key = token.trim();
+            let id = match self.ids.get(key) {
+                Some(id) => *id,
+                None => {
+                    self.ids.insert(key.to_string(), next);
+                    next
+                }
+            };
+            ids.push(id);
+            offsets.push(end);
+        }
+        Tokenized { offsets, ids }
+    }
+}
+
+/// Diffs two tokenized sentences (tokenized by the same interner) of
+/// paragraph texts `a` and `b`; see [`word_diff`] for the result's shape.
+pub fn diff_tokenized(a: &str, ta: &Tokenized, b: &str, tb: &Tokenized) -> Vec<DiffOp> {
+    let span = |t: &Tokenized| Span::new(t.offsets[0], t.offsets[t.offsets.len() - 1]);
+    if ta.ids == tb.ids {
+        return vec![DiffOp {
+            tag: DiffTag::Equal,
+            a: span(ta),
+            b: span(tb),
+        }];
+    }
+    let ops = similar::capture_diff_slices(Algorithm::Myers, &ta.ids, &tb.ids);
+    let raw: Vec<DiffOp> = ops
         .iter()
         .map(|op| {
             let (tag, o, n) = op.as_tag_tuple();
@@ -37,23 +100,12 @@ pub fn word_diff(a: &str, a_span: Span, b: &str, b_span: Span) -> Vec<DiffOp> {
                     similar::DiffTag::Insert => DiffTag::Insert,
                     similar::DiffTag::Replace => DiffTag::Replace,
                 },
-                a: Span::new(old_offsets[o.start], old_offsets[o.end]),
-                b: Span::new(new_offsets[n.start], new_offsets[n.end]),
+                a: Span::new(ta.offsets[o.start], ta.offsets[o.end]),
+                b: Span::new(tb.offsets[n.start], tb.offsets[n.end]),
             }
         })
         .collect();
     semantic_cleanup(&raw, a, b)
-}
-
-/// Byte offset of the start of every token, plus the end offset.
-fn token_offsets<'s>(tokens: impl Iterator<Item = &'s str>, base: usize) -> Vec<usize> {
-    let mut offsets = vec![base];
-    let mut at = base;
-    for t in tokens {
-        at += t.len();
-        offsets.push(at);
-    }
-    offsets
 }
 
 /// True when an equal run carries no information on its own: whitespace,

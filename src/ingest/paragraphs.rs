@@ -39,6 +39,7 @@ pub(crate) fn build_paragraphs(doc: &Document) -> Vec<Paragraph> {
     if !doc.structured {
         mark_sponsors(&mut units);
     }
+    mark_truncated_teasers(&mut units);
     let title = mark_title(&mut units, doc.meta.title.as_deref(), !doc.structured);
     if let Some(title) = title {
         mark_title_repeats(&mut units, &title);
@@ -287,6 +288,35 @@ fn mark_title_repeats(units: &mut [Unit], title: &str) {
 }
 
 /// Short unpunctuated units between body text are headings; the rest is body.
+/// Two or more consecutive short lines cut off with dots ("Stars gather
+/// for the premiere of the..") are a list of teaser links.
+fn mark_truncated_teasers(units: &mut [Unit]) {
+    let teaser = |u: &Unit| {
+        u.kind.is_none_or(|k| k == Heading)
+            && u.text.split_whitespace().count() <= 25
+            && is_truncated(&u.text)
+    };
+    let mut i = 0;
+    while i < units.len() {
+        let run = units[i..].iter().take_while(|u| teaser(u)).count();
+        if run >= 2 {
+            for unit in &mut units[i..i + run] {
+                unit.kind = Some(Boilerplate);
+            }
+        }
+        i += run.max(1);
+    }
+}
+
+/// Ends with ".." or "…" glued to a word: text cut to fit a teaser box.
+fn is_truncated(text: &str) -> bool {
+    let trimmed = text.trim_end();
+    let before = trimmed
+        .strip_suffix('…')
+        .or_else(|| trimmed.strip_suffix("..").map(|t| t.trim_end_matches('.')));
+    before.is_some_and(|b| b.ends_with(|c: char| c.is_alphanumeric() || c == ','))
+}
+
 /// Long lines in capitals among them are promotional links.
 fn mark_headings_and_body(units: &mut [Unit]) {
     for unit in units.iter_mut() {
@@ -331,6 +361,13 @@ mod tests {
         let got = kinds(text);
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0, Body);
+    }
+
+    #[test]
+    fn truncated_teaser_lists_are_furniture() {
+        let text = "Library opens its doors at last\n\nThe mayor opened the new library on Monday, officials said.\n\nStars gather for the premiere of the..\n\nWhy the city council voted against the new…\n\nShe said it was “a long wait…”";
+        let got: Vec<ParagraphKind> = kinds(text).into_iter().map(|k| k.0).collect();
+        assert_eq!(got, [Title, Body, Boilerplate, Boilerplate, Body]);
     }
 
     #[test]

@@ -154,6 +154,18 @@ mod tests {
     }
 
     #[test]
+    fn documented_example_parses() {
+        let example = "[keys]\n\"ctrl-e\" = \"line-down\"\n\"ctrl-y\" = \"line-up\"\nx = \"toggle-furniture\"\na = \"none\"\n[colors]\nnumber = \"bold underline red\"\nframing = \"bold italic 208\"\n";
+        let config = Config::parse(example).unwrap();
+        assert_eq!(
+            config.keymap.lookup(Key::ch('x')),
+            Some(Command::ToggleFurniture)
+        );
+        assert_eq!(config.keymap.lookup(Key::ch('a')), None);
+        assert_eq!(config.theme.framing.fg, Some(Color::Indexed(208)));
+    }
+
+    #[test]
     fn bad_config_names_the_line() {
         let err = Config::parse("[keys]\nj = \"line-down\"\nk = \"fly\"\n").unwrap_err();
         assert!(err.starts_with("line 3:"), "{err}");

@@ -69,7 +69,15 @@ fn translate_key(keymap: &Keymap, typing: bool, ev: KeyEvent) -> Option<Action> 
         ctrl,
         alt: ev.modifiers.contains(KeyModifiers::ALT),
     };
-    keymap.lookup(key).map(Action::Command)
+    // A fast "Esc, key" arrives as Alt-key: when that is unbound, take the key.
+    keymap
+        .lookup(key)
+        .or_else(|| {
+            key.alt
+                .then(|| keymap.lookup(Key { alt: false, ..key }))
+                .flatten()
+        })
+        .map(Action::Command)
 }
 
 fn translate_mouse(ev: MouseEvent) -> Option<Action> {

@@ -45,15 +45,19 @@ const ANALYSIS_POLL: Duration = Duration::from_millis(25);
 /// so the first frame does not wait for the analysis; returns when the
 /// user quits.
 pub fn run(sources: Vec<Source>, config: Config) -> anyhow::Result<()> {
+    let mut state = State::new(unanalysed(sources.clone()), config);
+    state.analysing = true;
+    event_loop(state, Some(sources))
+}
+
+/// Starts the analysis of `sources` on its own thread.
+fn analyse_in_background(sources: Vec<Source>) -> Receiver<Report> {
     let (send, receive) = mpsc::channel();
-    let to_analyse = sources.clone();
     std::thread::spawn(move || {
         // The receiver may be gone if the user quit first: nothing to do.
-        let _ = send.send(crate::analysis::analyze(to_analyse));
+        let _ = send.send(crate::analysis::analyze(sources));
     });
-    let mut state = State::new(unanalysed(sources), config);
-    state.analysing = true;
-    event_loop(state, Some(receive))
+    receive
 }
 
 /// Opens the reader on a finished report.
@@ -72,7 +76,10 @@ fn unanalysed(sources: Vec<Source>) -> Report {
     }
 }
 
-fn event_loop(mut state: State, mut analysis: Option<Receiver<Report>>) -> anyhow::Result<()> {
+/// Runs the reader; `to_analyse` starts analysing right after the first
+/// frame, so the analysis does not compete with it for the CPU.
+fn event_loop(mut state: State, mut to_analyse: Option<Vec<Source>>) -> anyhow::Result<()> {
+    let mut analysis: Option<Receiver<Report>> = None;
     let exit_after_first = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
     let mut session = terminal::enter()?;
     let size = session.terminal.size()?;
@@ -84,6 +91,9 @@ fn event_loop(mut state: State, mut analysis: Option<Receiver<Report>>) -> anyho
         session.terminal.draw(|frame| view::draw(frame, &state))?;
         if exit_after_first {
             break;
+        }
+        if let Some(sources) = to_analyse.take() {
+            analysis = Some(analyse_in_background(sources));
         }
         let wait = if analysis.is_some() {
             ANALYSIS_POLL

@@ -402,7 +402,10 @@ fn draw_detail(state: &State, d: Option<usize>, rect: Rect, buf: &mut Buffer) {
             &source.name,
             Style::new().add_modifier(Modifier::BOLD),
         )];
-        if disc.kind == DiscrepancyKind::Number {
+        if matches!(
+            disc.kind,
+            DiscrepancyKind::Number | DiscrepancyKind::Framing
+        ) {
             head.push(Span::raw("  "));
             head.push(span(&m.text, kind_style(state, disc.kind)));
             if let Some(value) = value_label(m) {

@@ -1,9 +1,9 @@
 //! Sentence features for alignment: IDF-weighted content-word vectors and
 //! character n-gram vectors, computed over the comparison at hand.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
-use crate::analysis::text::{TokenKind, tokenize, us_spelling};
+use crate::analysis::text::{Token, TokenKind, tokenize, us_spelling};
 use crate::model::{SentenceRef, Source};
 
 use super::Params;
@@ -52,13 +52,13 @@ struct RawSentence {
 impl Corpus {
     /// Extracts and weights the features of every body sentence.
     pub fn build(sources: &[Source], params: &Params) -> Corpus {
-        let mut vocab: HashMap<String, u32> = HashMap::new();
+        let mut vocab: HashMap<String, u32> = HashMap::default();
         let mut corpus = Corpus {
             per_source: vec![0; sources.len()],
             ..Corpus::default()
         };
         let mut raw = Vec::new();
-        let mut gram_df: HashMap<u64, u32> = HashMap::new();
+        let mut gram_df: HashMap<u64, u32> = HashMap::default();
         for (s, source) in sources.iter().enumerate() {
             for paragraph in source.body() {
                 for (k, span) in paragraph.sentences.iter().enumerate() {
@@ -108,6 +108,19 @@ impl Corpus {
         corpus
     }
 
+    /// The id of term `key`, registering it (with a surface form) if new.
+    fn term_id(&mut self, key: &str, surface: &str, vocab: &mut HashMap<String, u32>) -> u32 {
+        if let Some(id) = vocab.get(key) {
+            return *id;
+        }
+        self.surface.push(surface.to_string());
+        self.df.push(0);
+        self.strong.push(false);
+        let id = (self.surface.len() - 1) as u32;
+        vocab.insert(key.to_string(), id);
+        id
+    }
+
     fn raw_sentence(
         &mut self,
         text: &str,
@@ -119,14 +132,10 @@ impl Corpus {
         let mut words: Vec<(u32, f32)> = Vec::new();
         let mut grams = Vec::new();
         let mut entities = Vec::new();
-        for token in tokenize(text).iter().filter(|t| t.is_content()) {
+        let tokens = tokenize(text);
+        for token in tokens.iter().filter(|t| t.is_content()) {
             let strong = token.is_entity() || token.kind == TokenKind::Number;
-            let id = *vocab.entry(token.key.clone()).or_insert_with(|| {
-                self.surface.push(token.text.to_string());
-                self.df.push(0);
-                self.strong.push(false);
-                (self.surface.len() - 1) as u32
-            });
+            let id = self.term_id(&token.key, token.text, vocab);
             if strong {
                 self.strong[id as usize] = true;
             }
@@ -146,6 +155,14 @@ impl Corpus {
                 char_grams(&us_spelling(&token.text.to_lowercase()), &mut grams);
             }
         }
+        for key in initialisms(&tokens) {
+            let id = self.term_id(&key, &key, vocab);
+            self.strong[id as usize] = true;
+            entities.push(id);
+            if !words.iter().any(|(t, _)| *t == id) {
+                words.push((id, params.entity_boost));
+            }
+        }
         for (id, _) in &words {
             self.df[*id as usize] += 1;
         }
@@ -161,6 +178,38 @@ impl Corpus {
             grams,
         }
     }
+}
+
+/// The initials of multi-word names ("United States" → "US", "World Health
+/// Organization" → "WHO"; "of", "the", "for" skipped), so a name and
+/// its acronym match.
+fn initialisms(tokens: &[Token<'_>]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut run = String::new();
+    let mut words = 0;
+    for t in tokens {
+        let joiner = t.stop && matches!(t.text, "of" | "the" | "for") && !run.is_empty();
+        if t.kind == TokenKind::Name {
+            run.extend(
+                t.text
+                    .chars()
+                    .next()
+                    .into_iter()
+                    .flat_map(char::to_uppercase),
+            );
+            words += 1;
+        } else if !joiner {
+            if words >= 2 {
+                out.push(std::mem::take(&mut run));
+            }
+            run.clear();
+            words = 0;
+        }
+    }
+    if words >= 2 {
+        out.push(run);
+    }
+    out
 }
 
 /// Appends the hashed character 4-grams of ` word ` (padded with spaces).
@@ -182,6 +231,17 @@ fn char_grams(word: &str, out: &mut Vec<u64>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn multi_word_names_yield_their_initials() {
+        let of = |text: &str| initialisms(&tokenize(text));
+        assert_eq!(of("A balloon over the United States."), vec!["US"]);
+        assert_eq!(
+            of("Said the World Health Organization and Joe Biden"),
+            vec!["WHO", "JB"]
+        );
+        assert!(of("China said").is_empty());
+    }
 
     #[test]
     fn spelling_variants_share_most_char_grams() {

@@ -7,12 +7,11 @@
 //! above a threshold (average-link), so one weak bridge cannot fuse two
 //! topics into a blob.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::Params;
 use super::features::Corpus;
 use super::index::PairScores;
-use super::similarity::sentence_similarity;
 
 /// A sentence link before diffs: indices into [`Corpus::sentences`].
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -25,7 +24,7 @@ pub struct Edge {
 /// Keeps the pairs that are strong, or moderately strong and mutual best
 /// (each within `near_best` of the other's best similarity in its source).
 pub fn select_links(corpus: &Corpus, pairs: &PairScores, params: &Params) -> Vec<Edge> {
-    let mut best: HashMap<(u32, usize), (u32, f32)> = HashMap::new();
+    let mut best: HashMap<(u32, usize), (u32, f32)> = HashMap::default();
     let source_of = |i: u32| corpus.sentences[i as usize].at.source.0;
     for (&(i, j), &sim) in &pairs.scores {
         for (x, y) in [(i, j), (j, i)] {
@@ -45,7 +44,12 @@ pub fn select_links(corpus: &Corpus, pairs: &PairScores, params: &Params) -> Vec
         .iter()
         .filter(|&(&(i, j), &sim)| {
             sim >= params.strong_link
-                || (sim >= params.weak_link && is_best(i, j, sim) && is_best(j, i, sim))
+                || (sim >= params.weak_link
+                    && if params.mutual_best {
+                        is_best(i, j, sim) && is_best(j, i, sim)
+                    } else {
+                        is_best(i, j, sim) || is_best(j, i, sim)
+                    })
         })
         .map(|(&(a, b), &similarity)| Edge { a, b, similarity })
         .collect();
@@ -61,7 +65,7 @@ pub fn select_links(corpus: &Corpus, pairs: &PairScores, params: &Params) -> Vec
 /// sentence indices (only clusters of two or more sentences).
 pub fn cluster(
     corpus: &Corpus,
-    pairs: &PairScores,
+    pairs: &mut PairScores,
     edges: &[Edge],
     params: &Params,
 ) -> Vec<Vec<u32>> {
@@ -73,8 +77,12 @@ pub fn cluster(
         if ca == cb {
             continue;
         }
-        if average_link(corpus, pairs, &members[ca], &members[cb], params) < params.cluster_cohesion
-        {
+        let floor = if shared_sources(corpus, &members[ca], &members[cb]) {
+            params.strong_link
+        } else {
+            params.cluster_cohesion
+        };
+        if average_link(corpus, pairs, &members[ca], &members[cb], params) < floor {
             continue;
         }
         let (keep, gone) = if members[ca].len() >= members[cb].len() {
@@ -96,11 +104,30 @@ pub fn cluster(
     clusters
 }
 
+/// True when both clusters already hold sentences from the same sources
+/// (more than half of the smaller one's): each of those sources reports the
+/// two clusters' claims separately, so they are distinct claims, and only a
+/// strong average similarity may still merge them.
+fn shared_sources(corpus: &Corpus, a: &[u32], b: &[u32]) -> bool {
+    let sources = |c: &[u32]| {
+        let mut s: Vec<usize> = c
+            .iter()
+            .map(|&i| corpus.sentences[i as usize].at.source.0)
+            .collect();
+        s.sort_unstable();
+        s.dedup();
+        s
+    };
+    let (sa, sb) = (sources(a), sources(b));
+    let shared = sa.iter().filter(|x| sb.binary_search(x).is_ok()).count();
+    shared >= 2 && shared * 2 > sa.len().min(sb.len())
+}
+
 /// Mean similarity over the cross-source pairs between two clusters
 /// (pairs the index did not propose are scored here).
 pub fn average_link(
     corpus: &Corpus,
-    pairs: &PairScores,
+    pairs: &mut PairScores,
     a: &[u32],
     b: &[u32],
     params: &Params,
@@ -111,12 +138,57 @@ pub fn average_link(
         for &y in b {
             let (sx, sy) = (&corpus.sentences[x as usize], &corpus.sentences[y as usize]);
             if sx.at.source != sy.at.source {
-                sum += pairs
-                    .try_get(x, y)
-                    .unwrap_or_else(|| sentence_similarity(sx, sy, params));
+                sum += pairs.get_or_compute(corpus, x, y, params);
                 count += 1;
             }
         }
     }
     if count == 0 { 0.0 } else { sum / count as f32 }
+}
+
+/// Lets a sentence that reports two things join a second cluster: every
+/// sentence with a scored pair into a cluster that has nothing yet from the
+/// sentence's source joins it (as well as its own)
+/// when its average similarity to the cluster's sentences in other sources
+/// reaches `params.attach_cohesion`. Clusters are read as they stood after
+/// clustering, so attachments do not chain.
+pub fn attach(corpus: &Corpus, pairs: &mut PairScores, clusters: &mut [Vec<u32>], params: &Params) {
+    if params.attach_cohesion >= 1.0 {
+        return;
+    }
+    let mut neighbours: HashMap<u32, Vec<u32>> = HashMap::default();
+    for &(i, j) in pairs.scores.keys() {
+        neighbours.entry(i).or_default().push(j);
+        neighbours.entry(j).or_default().push(i);
+    }
+    for list in neighbours.values_mut() {
+        list.sort_unstable();
+    }
+    let mut additions: Vec<(usize, u32)> = Vec::new();
+    for (c, members) in clusters.iter().enumerate() {
+        let mut candidates: Vec<u32> = members
+            .iter()
+            .filter_map(|m| neighbours.get(m))
+            .flatten()
+            .copied()
+            .filter(|x| members.binary_search(x).is_err())
+            .filter(|&x| {
+                let source = corpus.sentences[x as usize].at.source;
+                members
+                    .iter()
+                    .all(|&m| corpus.sentences[m as usize].at.source != source)
+            })
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for x in candidates {
+            if average_link(corpus, pairs, &[x], members, params) >= params.attach_cohesion {
+                additions.push((c, x));
+            }
+        }
+    }
+    for (c, x) in additions {
+        clusters[c].push(x);
+        clusters[c].sort_unstable();
+    }
 }

@@ -3,7 +3,7 @@
 //! Cost grows with the postings of rare terms, close to linearly in the
 //! total text, instead of with all pairs of sentences.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::Params;
 use super::features::Corpus;
@@ -21,6 +21,19 @@ impl PairScores {
     pub fn try_get(&self, i: u32, j: u32) -> Option<f32> {
         let key = if i < j { (i, j) } else { (j, i) };
         self.scores.get(&key).copied()
+    }
+
+    /// Similarity of sentences `i` and `j`, computed and remembered if the
+    /// index did not propose them.
+    pub fn get_or_compute(&mut self, corpus: &Corpus, i: u32, j: u32, params: &Params) -> f32 {
+        let key = if i < j { (i, j) } else { (j, i) };
+        *self.scores.entry(key).or_insert_with(|| {
+            sentence_similarity(
+                &corpus.sentences[i as usize],
+                &corpus.sentences[j as usize],
+                params,
+            )
+        })
     }
 }
 
@@ -41,7 +54,9 @@ pub fn candidate_pairs(corpus: &Corpus, params: &Params) -> PairScores {
     let mut pairs = PairScores::default();
     let mut acc: Vec<f32> = vec![0.0; n];
     let mut touched: Vec<u32> = Vec::new();
-    let sources = corpus.per_source.len();
+    let keep = params.candidates_per_source.max(1);
+    let mut best: Vec<Vec<(f32, u32)>> = vec![Vec::with_capacity(keep); corpus.per_source.len()];
+    let mut sources_hit: Vec<usize> = Vec::new();
     for (i, s) in corpus.sentences.iter().enumerate() {
         for &(term, w) in &s.words.0 {
             for &j in &postings[term as usize] {
@@ -56,19 +71,28 @@ pub fn candidate_pairs(corpus: &Corpus, params: &Params) -> PairScores {
             }
         }
         // keep the best few per other source
-        let mut best: Vec<Vec<(f32, u32)>> = vec![Vec::new(); sources];
         for &j in &touched {
-            let src = corpus.sentences[j as usize].at.source.0;
-            best[src].push((acc[j as usize], j));
+            let score = acc[j as usize];
             acc[j as usize] = 0.0;
+            if score < params.min_candidate_score {
+                continue;
+            }
+            let src = corpus.sentences[j as usize].at.source.0;
+            let top = &mut best[src];
+            if top.is_empty() {
+                sources_hit.push(src);
+            }
+            if top.len() < keep {
+                top.push((score, j));
+            } else if let Some(worst) = top.iter_mut().min_by(|a, b| a.0.total_cmp(&b.0))
+                && score > worst.0
+            {
+                *worst = (score, j);
+            }
         }
         touched.clear();
-        for mut list in best {
-            list.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
-            for &(score, j) in list.iter().take(params.candidates_per_source) {
-                if score < params.min_candidate_score {
-                    break;
-                }
+        for src in sources_hit.drain(..) {
+            for (_, j) in best[src].drain(..) {
                 let key = ((i as u32).min(j), (i as u32).max(j));
                 pairs.scores.entry(key).or_insert_with(|| {
                     sentence_similarity(s, &corpus.sentences[j as usize], params)

@@ -20,15 +20,18 @@
 //! alignment of comparable texts without order), CATS "closest" alignment
 //! with character n-gram TF-IDF, SuperPAL (proposition-level alignment).
 
+mod context;
 mod features;
 mod grouping;
 mod index;
 mod relations;
 mod similarity;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
-use crate::analysis::diff::word_diff;
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::analysis::diff::{TokenInterner, Tokenized, diff_tokenized};
 use crate::model::{Alignment, Group, GroupId, Member, SentenceLink, SentenceRef, Source};
 
 use features::Corpus;
@@ -48,6 +51,8 @@ pub struct Params {
     pub strong_link: f32,
     /// A mutual-best pair at least this similar is linked.
     pub weak_link: f32,
+    /// Weak links need both ends to be each other's best (else either).
+    pub mutual_best: bool,
     /// "Best" allows this fraction of the best similarity (1.0: strictly
     /// the best), so a claim split over two sentences links to both.
     pub near_best: f32,
@@ -78,6 +83,14 @@ pub struct Params {
     pub containment_min_terms: usize,
     /// Similarity factor when both sentences name things and share no name.
     pub entity_mismatch: f32,
+    /// A sentence also joins another cluster when its average similarity
+    /// to it reaches this (1.0 disables).
+    pub attach_cohesion: f32,
+    /// Mutually best paragraphs at least this similar as wholes credit
+    /// their best sentence pair (see `context`).
+    pub paragraph_link: f32,
+    /// The credit: this times the paragraph similarity (0 disables).
+    pub paragraph_weight: f32,
 }
 
 impl Default for Params {
@@ -89,8 +102,9 @@ impl Default for Params {
             strong_link: 0.5,
             weak_link: 0.2,
             near_best: 0.8,
+            mutual_best: true,
             cluster_cohesion: 0.2,
-            candidates_per_source: 3,
+            candidates_per_source: 1,
             min_candidate_score: 0.02,
             max_posting: 64,
             posting_divisor: 20,
@@ -103,6 +117,9 @@ impl Default for Params {
             containment_weight: 0.0,
             containment_min_terms: 5,
             entity_mismatch: 0.5,
+            attach_cohesion: 0.3,
+            paragraph_link: 0.3,
+            paragraph_weight: 0.0,
         }
     }
 }
@@ -116,10 +133,13 @@ pub fn align(sources: &[Source]) -> Alignment {
 /// [`align`] with explicit parameters (for evaluation and tuning).
 pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
     let corpus = Corpus::build(sources, params);
-    let pairs = index::candidate_pairs(&corpus, params);
+    let mut pairs = index::candidate_pairs(&corpus, params);
+    context::credit_paragraph_pairs(&corpus, &mut pairs, params);
     let edges = grouping::select_links(&corpus, &pairs, params);
-    let clusters = grouping::cluster(&corpus, &pairs, &edges, params);
-    let groups = build_groups(sources, &corpus, &pairs, &clusters, params);
+    let mut clusters = grouping::cluster(&corpus, &mut pairs, &edges, params);
+    grouping::attach(&corpus, &mut pairs, &mut clusters, params);
+    let mut differ = Differ::new(sources);
+    let groups = build_groups(&corpus, &pairs, &clusters, params, &mut differ);
     let links: Vec<SentenceLink> = groups.iter().flat_map(|g| g.links.clone()).collect();
     let relations = relations::relations(sources, &corpus, &links, params);
     Alignment { groups, relations }
@@ -128,11 +148,11 @@ pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
 /// Turns sentence clusters into paragraph groups; clusters over the same
 /// paragraphs become one group.
 fn build_groups(
-    sources: &[Source],
     corpus: &Corpus,
     pairs: &PairScores,
     clusters: &[Vec<u32>],
     params: &Params,
+    differ: &mut Differ<'_>,
 ) -> Vec<Group> {
     let mut by_members: BTreeMap<Vec<(usize, usize)>, Vec<&Vec<u32>>> = BTreeMap::new();
     for cluster in clusters {
@@ -153,7 +173,7 @@ fn build_groups(
     }
     let mut groups: Vec<Group> = by_members
         .into_values()
-        .map(|parts| make_group(sources, corpus, pairs, &parts, params))
+        .map(|parts| make_group(differ, corpus, pairs, &parts, params))
         .collect();
     groups.sort_by(|a, b| {
         let key = |g: &Group| g.members.first().map(|m| (m.source, m.paragraph));
@@ -166,7 +186,7 @@ fn build_groups(
 }
 
 fn make_group(
-    sources: &[Source],
+    differ: &mut Differ<'_>,
     corpus: &Corpus,
     pairs: &PairScores,
     parts: &[&Vec<u32>],
@@ -191,7 +211,7 @@ fn make_group(
                 let sim = pairs
                     .try_get(i, j)
                     .unwrap_or_else(|| similarity::sentence_similarity(si, sj, params));
-                links.push(link(sources, si.at, sj.at, sim));
+                links.push(differ.link(si.at, sj.at, sim));
             }
         }
     }
@@ -222,21 +242,53 @@ fn make_group(
     }
 }
 
-/// A sentence link with its word diff; `a` is the lower source.
-fn link(sources: &[Source], x: SentenceRef, y: SentenceRef, similarity: f32) -> SentenceLink {
-    let (a, b) = if x.source < y.source { (x, y) } else { (y, x) };
-    let pa = &sources[a.source.0].paragraphs[a.paragraph];
-    let pb = &sources[b.source.0].paragraphs[b.paragraph];
-    SentenceLink {
-        a,
-        b,
-        similarity: f64::from(similarity).clamp(0.0, 1.0),
-        diff: word_diff(
-            &pa.text,
-            pa.sentences[a.sentence],
-            &pb.text,
-            pb.sentences[b.sentence],
-        ),
+/// Builds sentence links with word diffs, tokenizing each sentence once.
+struct Differ<'s> {
+    sources: &'s [Source],
+    interner: TokenInterner,
+    tokens: HashMap<SentenceRef, Tokenized>,
+}
+
+impl<'s> Differ<'s> {
+    fn new(sources: &'s [Source]) -> Self {
+        Differ {
+            sources,
+            interner: TokenInterner::default(),
+            tokens: HashMap::default(),
+        }
+    }
+
+    fn text(&self, r: SentenceRef) -> &'s str {
+        &self.sources[r.source.0].paragraphs[r.paragraph].text
+    }
+
+    fn tokenize(&mut self, r: SentenceRef) {
+        if !self.tokens.contains_key(&r) {
+            let paragraph = &self.sources[r.source.0].paragraphs[r.paragraph];
+            let t = self
+                .interner
+                .tokenize(&paragraph.text, paragraph.sentences[r.sentence]);
+            self.tokens.insert(r, t);
+        }
+    }
+
+    /// A sentence link with its word diff; `a` is the lower source.
+    fn link(&mut self, x: SentenceRef, y: SentenceRef, similarity: f32) -> SentenceLink {
+        let (a, b) = if x.source < y.source { (x, y) } else { (y, x) };
+        self.tokenize(a);
+        self.tokenize(b);
+        let diff = diff_tokenized(
+            self.text(a),
+            &self.tokens[&a],
+            self.text(b),
+            &self.tokens[&b],
+        );
+        SentenceLink {
+            a,
+            b,
+            similarity: f64::from(similarity).clamp(0.0, 1.0),
+            diff,
+        }
     }
 }
 
@@ -244,7 +296,7 @@ fn link(sources: &[Source], x: SentenceRef, y: SentenceRef, similarity: f32) -> 
 /// sentences, counting only terms found in two or more sources; names,
 /// acronyms and numbers first.
 fn label(corpus: &Corpus, parts: &[&Vec<u32>]) -> String {
-    let mut weight: HashMap<u32, (f32, Vec<usize>)> = HashMap::new();
+    let mut weight: HashMap<u32, (f32, Vec<usize>)> = HashMap::default();
     for &i in parts.iter().flat_map(|c| c.iter()) {
         let s = &corpus.sentences[i as usize];
         for &(term, w) in &s.terms {

@@ -1,7 +1,7 @@
 //! Pairwise source relations: how much of each body has a counterpart in
 //! the other, and whether one reads as a rewrite of the other.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::{Rewrite, SentenceLink, Source, SourceId, SourceRelation};
 
@@ -24,7 +24,7 @@ pub fn relations(
     params: &Params,
 ) -> Vec<SourceRelation> {
     let ordinal: HashMap<_, usize> = corpus.sentences.iter().map(|s| (s.at, s.ordinal)).collect();
-    let mut directed: HashMap<(usize, usize), Directed> = HashMap::new();
+    let mut directed: HashMap<(usize, usize), Directed> = HashMap::default();
     for link in links {
         let (Some(&oa), Some(&ob)) = (ordinal.get(&link.a), ordinal.get(&link.b)) else {
             continue;
