@@ -86,7 +86,7 @@ fn too_small_terminal_is_one_line() {
     let state = reader(30, 6);
     let terminal = screen(&state);
     let text = terminal.backend().to_string();
-    assert!(text.contains("terminal too small"), "{text}");
+    assert!(text.contains("too small: need 40×8"), "{text}");
 }
 
 #[test]

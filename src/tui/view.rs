@@ -54,13 +54,15 @@ pub fn draw(frame: &mut Frame, state: &State) {
 pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     let g = state.geometry();
     if g.too_small {
-        let msg = format!(
-            "parallax: terminal too small ({}×{}); need {}×{}",
-            area.width,
-            area.height,
-            super::state::MIN_WIDTH,
-            super::state::MIN_HEIGHT
-        );
+        let (min_w, min_h) = (super::state::MIN_WIDTH, super::state::MIN_HEIGHT);
+        let (w, h) = (area.width, area.height);
+        let long = format!("parallax: terminal too small ({w}×{h}); need {min_w}×{min_h}");
+        let short = format!("too small: need {min_w}×{min_h}");
+        let msg = if long.chars().count() <= usize::from(w) {
+            long
+        } else {
+            short
+        };
         buf.set_stringn(area.x, area.y, msg, usize::from(area.width), Style::new());
         return;
     }
