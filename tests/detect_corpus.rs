@@ -45,7 +45,6 @@ fn foreign_ministry_quote_is_reworded_near_the_top() {
 }
 
 #[test]
-#[ignore = "needs the aligner to link Sky News' 30-minute meeting sentence with AP's 35-minute meeting sentence"]
 fn meeting_length_conflict_is_near_the_top() {
     let r = report();
     dump(&r);
@@ -55,7 +54,6 @@ fn meeting_length_conflict_is_near_the_top() {
 }
 
 #[test]
-#[ignore = "needs the aligner to put TIME's 7 1/2 hours of talks in the group of FT's five-and-a-half hours and AP's nearly six hours"]
 fn qin_talks_conflict_is_near_the_top() {
     let r = report();
     dump(&r);
@@ -65,7 +63,6 @@ fn qin_talks_conflict_is_near_the_top() {
 }
 
 #[test]
-#[ignore = "needs the aligner to link AP's Chinese surveillance balloon sentence with FT's alleged Chinese spy balloon sentence"]
 fn balloon_label_is_reported() {
     let r = report();
     dump(&r);

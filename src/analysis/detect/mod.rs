@@ -13,6 +13,7 @@ pub mod plant;
 pub mod quantity;
 pub mod quotes;
 pub mod rank;
+pub mod referent;
 pub mod util;
 
 use std::cell::OnceCell;
@@ -33,6 +34,7 @@ pub fn detect(sources: &[Source], alignment: &Alignment) -> Vec<Discrepancy> {
     let mut found = numbers::detect(&ctx);
     found.extend(quotes::detect(&ctx, &quotes));
     found.extend(framing::detect(&ctx, &quotes));
+    found.extend(referent::label_findings(&ctx, &quotes));
     found.extend(omissions::detect(&ctx, &quotes));
     rank::finish(found)
 }
@@ -267,6 +269,19 @@ impl<'a> Ctx<'a> {
         out
     }
 
+    /// Every body sentence of every source, in reading order.
+    pub fn body_sentences(&self) -> impl Iterator<Item = SentenceRef> + '_ {
+        self.sources.iter().flat_map(|source| {
+            source.body().flat_map(move |p| {
+                (0..p.sentences.len()).map(move |sentence| SentenceRef {
+                    source: source.id,
+                    paragraph: p.index,
+                    sentence,
+                })
+            })
+        })
+    }
+
     /// Every cross-source sentence pair of every group.
     pub fn pairs(&self) -> Vec<Pair<'_>> {
         let mut out = Vec::new();
@@ -315,6 +330,19 @@ const FURNITURE: &[&str] = &[
 /// True when a sentence carries a furniture marker.
 pub fn furniture(sentence: &str) -> bool {
     FURNITURE.iter().any(|m| sentence.contains(m))
+}
+
+/// The group holding a sentence's paragraph, if any.
+pub fn group_at(ctx: &Ctx<'_>, r: SentenceRef) -> Option<GroupId> {
+    ctx.alignment
+        .groups
+        .iter()
+        .find(|g| {
+            g.members
+                .iter()
+                .any(|m| m.source == r.source && m.paragraph == r.paragraph)
+        })
+        .map(|g| g.id)
 }
 
 /// Joins source names for summaries: "AP, TIME and Sky News".

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use super::quantity::{Context, Hedge, Quantity, TimeGrain, UnitClass, recognize_tokens};
 use super::util::{Stems, containment, is_stop, jaccard};
-use super::{Ctx, Pair, finding};
+use super::{Ctx, Pair, finding, referent};
 use crate::model::{DiffTag, Discrepancy, DiscrepancyKind, GroupId, SentenceRef, Span};
 
 /// A quantity in a sentence, with the content around it.
@@ -79,9 +79,21 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
             }
         }
     }
+    // Referent matching for facts the alignment left apart; the aligned
+    // evidence above takes precedence.
+    let aligned = |x: usize, src: usize| best.get(&(x, src)).is_some_and(|b| b.0 >= MATCH_FLOOR);
+    let extra = referent_conflicts(ctx, &stems, &mut all, &cache, &aligned);
     // Mutual best pairs above the floor that conflict.
     let mut parent: Vec<usize> = (0..all.len()).collect();
-    let mut group_of: HashMap<usize, GroupId> = HashMap::new();
+    let mut group_of: HashMap<usize, Option<GroupId>> = HashMap::new();
+    for (x, y) in extra {
+        union(&mut parent, x, y);
+        for q in [x, y] {
+            group_of
+                .entry(q)
+                .or_insert_with(|| super::group_at(ctx, all[q].at));
+        }
+    }
     for (&(x, _), &(score, y, group)) in &best {
         if x >= y || score < MATCH_FLOOR {
             continue;
@@ -102,8 +114,8 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
         }
         if conflict(&all[x].q, &all[y].q) {
             union(&mut parent, x, y);
-            group_of.entry(x).or_insert(group);
-            group_of.entry(y).or_insert(group);
+            group_of.insert(x, Some(group));
+            group_of.insert(y, Some(group));
         }
     }
     let mut components: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -115,11 +127,80 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
         .into_values()
         .filter_map(|mut members| {
             members.sort_by_key(|&m| (all[m].at, all[m].q.span.start));
-            let group = group_of[&members[0]];
+            let group = members.iter().find_map(|m| group_of[m]);
             report(ctx, &all, &members, group)
         })
         .collect();
     out.sort_by(|a, b| b.score.total_cmp(&a.score));
+    out
+}
+
+/// Conflicting quantity pairs found by referent matching (see
+/// [`referent`](super::referent)) between sentences of different sources
+/// that no group puts together, or whose quantities the aligned pass did not
+/// pair. Quantities of sentences outside every pair are added to `all`.
+/// Each quantity keeps its best counterpart per source (shared people and
+/// days, exact head, shared nearby words); only mutual best pairs that
+/// conflict are returned.
+fn referent_conflicts(
+    ctx: &Ctx<'_>,
+    stems: &Stems,
+    all: &mut Vec<Found>,
+    cache: &HashMap<SentenceRef, Vec<usize>>,
+    aligned: &dyn Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let unpaired: Vec<SentenceRef> = ctx
+        .body_sentences()
+        .filter(|r| !cache.contains_key(r))
+        .collect();
+    for r in unpaired {
+        all.extend(quantities(ctx, stems, r));
+    }
+    let slots = referent::index(all.iter().enumerate().filter_map(|(i, f)| {
+        let head = referent::head(ctx, stems, f.at, &f.q)?;
+        Some(((format!("{:?}", f.q.class), head), (i, f.q.noun.clone())))
+    }));
+    if slots.values().all(|v| v.len() < 2) {
+        return Vec::new();
+    }
+    let events = referent::Events::new(ctx);
+    let mut entities: HashMap<SentenceRef, referent::Entities> = HashMap::new();
+    let mut best: HashMap<(usize, usize), (f64, usize)> = HashMap::new();
+    for members in slots.values().filter(|v| v.len() >= 2) {
+        for (k, (x, nx)) in members.iter().enumerate() {
+            for (y, ny) in &members[k + 1..] {
+                let (fx, fy) = (&all[*x], &all[*y]);
+                let (sx, sy) = (fx.at.source.0, fy.at.source.0);
+                if sx == sy || aligned(*x, sy) || aligned(*y, sx) {
+                    continue;
+                }
+                for r in [fx.at, fy.at] {
+                    entities.entry(r).or_insert_with(|| events.of(r));
+                }
+                let Some(shared) = entities[&fx.at].agreement(&entities[&fy.at]) else {
+                    continue;
+                };
+                let exact = if nx.is_some() && nx == ny { 1.0 } else { 0.0 };
+                let score = shared + exact + containment(&fx.near, &fy.near);
+                for (a, b, src) in [(*x, *y, sy), (*y, *x, sx)] {
+                    let e = best.entry((a, src)).or_insert((f64::MIN, b));
+                    if score > e.0 {
+                        *e = (score, b);
+                    }
+                }
+            }
+        }
+    }
+    let mut out: Vec<(usize, usize)> = best
+        .iter()
+        .filter(|&(&(x, _), &(_, y))| {
+            x < y
+                && best.get(&(y, all[x].at.source.0)).is_some_and(|b| b.1 == x)
+                && conflict(&all[x].q, &all[y].q)
+        })
+        .map(|(&(x, _), &(_, y))| (x, y))
+        .collect();
+    out.sort_unstable();
     out
 }
 
@@ -310,7 +391,12 @@ fn label(q: &Quantity, group_label: &str) -> String {
     }
 }
 
-fn report(ctx: &Ctx<'_>, all: &[Found], members: &[usize], group: GroupId) -> Option<Discrepancy> {
+fn report(
+    ctx: &Ctx<'_>,
+    all: &[Found],
+    members: &[usize],
+    group: Option<GroupId>,
+) -> Option<Discrepancy> {
     let mut mentions = Vec::new();
     let mut parts = Vec::new();
     let mut seen = Vec::new();
@@ -341,13 +427,13 @@ fn report(ctx: &Ctx<'_>, all: &[Found], members: &[usize], group: GroupId) -> Op
         .alignment
         .groups
         .iter()
-        .find(|g| g.id == group)
+        .find(|g| Some(g.id) == group)
         .map_or("", |g| g.label.as_str());
     let summary = format!("{}: {}", label(first, group_label), parts.join(" · "));
     Some(finding(
         DiscrepancyKind::Number,
         Some("conflict"),
-        Some(group),
+        group,
         summary,
         score(all, members),
         mentions,

@@ -310,6 +310,22 @@ pub fn detect_pair(a: &str, b: &str) -> Vec<Discrepancy> {
     super::detect(&sources, &alignment)
 }
 
+/// Runs the detectors on articles (paragraphs separated by blank lines,
+/// dated 19 June 2023) with an empty alignment: nothing is linked, so only
+/// referent matching can pair their sentences. A harness for tests.
+pub fn detect_unlinked(texts: &[&str]) -> Vec<Discrepancy> {
+    let sources: Vec<Source> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let mut s = source_from_text(SourceId(i), format!("S{i}"), "-".into(), t);
+            s.date = chrono::NaiveDate::from_ymd_opt(2023, 6, 19);
+            s
+        })
+        .collect();
+    super::detect(&sources, &Alignment::default())
+}
+
 /// An alignment made by hand: one group per list of sentences, every pair
 /// of them linked with its word diff (for tests and examples).
 pub fn hand_alignment(sources: &[Source], groups: &[Vec<SentenceRef>]) -> Alignment {
@@ -856,6 +872,102 @@ pub fn evaluate_synth(
             let case = plant_synth(article, &unrelated, seed * 1000 + i as u64, 0.5);
             let alignment = align(&case.sources);
             let found = super::detect(&case.sources, &alignment);
+            score_case(&case, &found, &mut scores);
+        }
+    }
+    scores
+}
+
+/// A case whose planted number and framing changes (and their controls)
+/// sit in sentences the alignment does not link: each such sentence of the
+/// copy also gets a neutral rewording elsewhere in it, and the gold
+/// alignment drops it and its original counterpart (no link, no group), as
+/// when an aligner misses a pair of sentences that state the same fact.
+/// Quote plants stay linked.
+pub fn plant_unlinked(article: &str, seed: u64, rate: f64) -> Case {
+    let mut case = plant(article, seed, rate);
+    let mut rng = Rng::new(seed ^ 0x5EED);
+    for p in case
+        .planted
+        .iter_mut()
+        .filter(|p| p.kind != PlantKind::Quote)
+    {
+        reword_around(&mut case.sources[1], p, &mut rng, article);
+    }
+    let mut gold = gold_alignment(&case.sources);
+    for p in case.planted.iter().filter(|p| p.kind != PlantKind::Quote) {
+        let copy = &case.sources[1].paragraphs[p.paragraph];
+        let Some(sentence) = copy.sentences.iter().position(|s| s.overlaps(&p.sentence)) else {
+            continue;
+        };
+        for g in &mut gold.groups {
+            g.links.retain(|l| {
+                !(l.a.paragraph == p.paragraph && l.a.sentence == sentence
+                    || l.b.paragraph == p.paragraph && l.b.sentence == sentence)
+            });
+            for m in &mut g.members {
+                if m.paragraph == p.paragraph {
+                    m.sentences.retain(|s| *s != sentence);
+                }
+            }
+            g.members.retain(|m| !m.sentences.is_empty());
+        }
+    }
+    gold.groups.retain(|g| g.members.len() >= 2);
+    case.gold = gold;
+    case
+}
+
+/// Rewords one plain word of a planted sentence outside the planted text,
+/// and updates the recorded sentence span.
+fn reword_around(copy: &mut Source, p: &mut Planted, rng: &mut Rng, pool: &str) {
+    let para = &mut copy.paragraphs[p.paragraph];
+    let sentence = p.sentence;
+    let text = sentence.slice(&para.text).to_string();
+    let Some(at) = text.find(&p.inserted) else {
+        return;
+    };
+    let planted = Span::new(at, at + p.inserted.len());
+    let Some((range, with, _)) = neutral_reword(rng, &text, pool) else {
+        return;
+    };
+    let start = sentence.start + range.start;
+    if range.overlaps(&planted)
+        || range.end == planted.start
+        || planted.end == range.start
+        || in_quote(&para.text, Span::new(start, sentence.start + range.end))
+    {
+        return;
+    }
+    para.text
+        .replace_range(start..sentence.start + range.end, &with);
+    para.sentences = split_sentences(&para.text);
+    let shift = |x: usize| {
+        if x >= range.end {
+            x + with.len() - range.len()
+        } else {
+            x
+        }
+    };
+    let inserted_at = sentence.start + shift(planted.start);
+    if let Some(s) = para
+        .sentences
+        .iter()
+        .copied()
+        .find(|s| s.start <= inserted_at && inserted_at < s.end)
+    {
+        p.sentence = s;
+    }
+}
+
+/// Runs the detectors on [`plant_unlinked`] copies of every article with
+/// their gold alignment (planted sentences left unlinked).
+pub fn evaluate_unlinked(articles: &[String], seeds: std::ops::Range<u64>) -> Scores {
+    let mut scores = Scores::default();
+    for (i, article) in articles.iter().enumerate() {
+        for seed in seeds.clone() {
+            let case = plant_unlinked(article, seed * 1000 + i as u64, 0.5);
+            let found = super::detect(&case.sources, &case.gold);
             score_case(&case, &found, &mut scores);
         }
     }
