@@ -57,6 +57,9 @@ pub struct Ctx<'a> {
     /// first use), shared by the detectors.
     tokens: HashMap<SentenceRef, (Vec<util::Tok<'a>>, OnceCell<Vec<String>>)>,
     stems: util::Stems,
+    /// Person names of the document set (see [`referent::Events`]), built
+    /// on first use.
+    persons: OnceCell<HashMap<String, String>>,
 }
 
 /// Two sentences of different sources that a group puts together, with the
@@ -108,6 +111,7 @@ impl<'a> Ctx<'a> {
             repaired: HashMap::new(),
             tokens,
             stems: util::Stems::default(),
+            persons: OnceCell::new(),
         };
         for (_, link) in alignment.links() {
             let key = if link.a.source <= link.b.source {
@@ -267,6 +271,12 @@ impl<'a> Ctx<'a> {
         out.sort();
         out.dedup();
         out
+    }
+
+    /// Person keys by lowercased name word, gathered once over the body
+    /// sentences of every source.
+    pub fn persons(&self) -> &HashMap<String, String> {
+        self.persons.get_or_init(|| referent::gazetteer(self))
     }
 
     /// Every body sentence of every source, in reading order.

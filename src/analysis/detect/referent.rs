@@ -76,26 +76,32 @@ impl Entities {
 pub struct Events<'c, 'a> {
     ctx: &'c Ctx<'a>,
     /// Person key by lowercased name word.
-    persons: HashMap<String, String>,
+    persons: &'c HashMap<String, String>,
+}
+
+/// Person keys by lowercased name word over every body sentence.
+pub fn gazetteer(ctx: &Ctx<'_>) -> HashMap<String, String> {
+    let mut runs = Vec::new();
+    for r in ctx.body_sentences() {
+        collect_persons(ctx.tokens(r), &mut runs);
+    }
+    person_keys(&runs)
 }
 
 impl<'c, 'a> Events<'c, 'a> {
-    /// Builds the person gazetteer over every body sentence.
+    /// Event contexts over the document set's person gazetteer.
     pub fn new(ctx: &'c Ctx<'a>) -> Self {
-        let mut runs = Vec::new();
-        for r in ctx.body_sentences() {
-            collect_persons(ctx.tokens(r), &mut runs);
-        }
         Events {
             ctx,
-            persons: person_keys(&runs),
+            persons: ctx.persons(),
         }
     }
 
     /// The entities of one sentence.
     fn own(&self, r: SentenceRef) -> Entities {
         let mut e = Entities::default();
-        for t in self.ctx.tokens(r).iter().filter(|t| t.is_word()) {
+        let capitalized = |t: &&Tok<'_>| t.is_word() && t.text.starts_with(char::is_uppercase);
+        for t in self.ctx.tokens(r).iter().filter(capitalized) {
             let w = name_key(t.text);
             if let Some(d) = WEEKDAYS.iter().position(|x| *x == w) {
                 push_unique(&mut e.days, d);
@@ -221,8 +227,10 @@ fn collect_persons(toks: &[Tok<'_>], out: &mut Vec<Vec<String>>) {
     let is_person_word =
         |t: &Tok<'_>| is_name_word(t.text) && !INSTITUTIONS.contains(&name_key(t.text).as_str());
     let is_title = |t: &Tok<'_>| {
-        let l = t.text.to_lowercase();
-        TITLES.contains(&l.as_str()) || l == "minister" || l == "diplomat"
+        TITLES
+            .iter()
+            .chain(&["minister", "diplomat"])
+            .any(|x| x.eq_ignore_ascii_case(t.text))
     };
     for (i, t) in toks.iter().enumerate() {
         if !t.is_word() || !is_title(t) {
@@ -244,7 +252,7 @@ fn collect_persons(toks: &[Tok<'_>], out: &mut Vec<Vec<String>>) {
     // "Jane Smith said": two name words right before the verb, with no
     // punctuation between ("…at Oxford University’s China Centre, told").
     for (j, t) in toks.iter().enumerate().skip(2) {
-        if SPEECH.contains(&t.text.to_lowercase().as_str()) {
+        if SPEECH.iter().any(|x| x.eq_ignore_ascii_case(t.text)) {
             let run = [&toks[j - 2], &toks[j - 1]];
             if run.iter().all(|n| n.is_word() && is_person_word(n)) {
                 out.push(run.iter().map(|n| name_key(n.text)).collect());
@@ -344,6 +352,9 @@ pub fn label_slots(lex: &Lexicon, r: SentenceRef, toks: &[Tok<'_>]) -> Vec<Label
     let words: Vec<&Tok<'_>> = toks.iter().filter(|t| t.is_word()).collect();
     let mut out = Vec::new();
     for (i, t) in words.iter().enumerate() {
+        if i == 0 || t.text.len() < 3 {
+            continue;
+        }
         let head = t.text.to_lowercase();
         if !lex
             .label_sets(&head)
