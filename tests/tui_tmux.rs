@@ -1,7 +1,8 @@
 //! End-to-end: the real binary in a real terminal (tmux, 160x45). Launch on
 //! the bundled corpus, jump to a discrepancy, check the screen shows it,
 //! quit, and check the terminal is restored and the shell usable. A second
-//! test ends the reader with SIGTERM and checks the same.
+//! test ends the reader with SIGTERM and checks the same; a third closes the
+//! terminal under it and checks the reader exits.
 //!
 //! Needs tmux (CI installs it); skipped with a note when it is missing and
 //! `CI` is unset.
@@ -110,6 +111,24 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    /// The pid of the reader running in the pane's shell.
+    fn reader_pid(&self) -> String {
+        let shell = self
+            .cmd(&["display-message", "-p", "-t", "0", "#{pane_pid}"])
+            .output()
+            .unwrap();
+        let shell = String::from_utf8_lossy(&shell.stdout).trim().to_string();
+        let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
+            .unwrap_or_default();
+        children
+            .split_whitespace()
+            .last()
+            .expect("the reader's pid")
+            .to_string()
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.cmd(&["kill-server"]).status();
@@ -165,18 +184,7 @@ fn sigterm_restores_the_terminal() {
     };
     tmux.keys(&[&format!("{BIN}; echo exit=$?"), "Enter"]);
     tmux.wait_for("the reader", |s| s.contains("¶ "));
-    let shell = tmux
-        .cmd(&["display-message", "-p", "-t", "0", "#{pane_pid}"])
-        .output()
-        .unwrap();
-    let shell = String::from_utf8_lossy(&shell.stdout).trim().to_string();
-    let children =
-        std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap_or_default();
-    let reader = children
-        .split_whitespace()
-        .last()
-        .expect("the reader's pid")
-        .to_string();
+    let reader = tmux.reader_pid();
     assert!(
         Command::new("kill")
             .args(["-TERM", &reader])
@@ -186,4 +194,49 @@ fn sigterm_restores_the_terminal() {
     );
     tmux.wait_for("the reader to exit", |s| s.contains("exit="));
     tmux.assert_restored();
+}
+
+/// True once `pid` has exited (gone, or a zombie nobody reaped yet).
+fn has_exited(pid: &str) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Err(_) => true,
+        Ok(stat) => stat
+            .rsplit_once(") ")
+            .is_some_and(|(_, rest)| rest.starts_with('Z')),
+    }
+}
+
+#[test]
+fn hangup_ends_the_reader() {
+    // Closing the terminal must end the reader, not leave it spinning on a
+    // dead tty. The reader runs as `tmux new-session CMD` runs it (under
+    // `sh -c`, so it is not the session leader), then the tmux server is
+    // killed under it.
+    if Command::new("tmux").arg("-V").output().is_err() {
+        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
+        return;
+    }
+    let tmux = Tmux {
+        socket: format!("parallax-hup-{}", std::process::id()),
+    };
+    let ok = tmux
+        .cmd(&["new-session", "-d", "-x", "160", "-y", "45"])
+        .args(["env", "-i", "PATH=/usr/bin:/bin", "TERM=xterm-256color"])
+        .args(["sh", "-c", &format!("{BIN}; :")])
+        .status()
+        .expect("tmux runs")
+        .success();
+    assert!(ok, "tmux new-session failed");
+    tmux.wait_for("the reader", |s| s.contains("¶ "));
+    let reader = tmux.reader_pid();
+    assert!(!has_exited(&reader), "the reader runs before the hang-up");
+    assert!(tmux.cmd(&["kill-server"]).status().unwrap().success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !has_exited(&reader) {
+        if Instant::now() > deadline {
+            let _ = Command::new("kill").args(["-KILL", &reader]).status();
+            panic!("the reader (pid {reader}) still runs after its terminal hung up");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }

@@ -4,9 +4,12 @@
 //! - normal quit and errors: [`Session`]'s `Drop`;
 //! - panics: a panic hook that restores *before* the message is printed, so
 //!   the message lands on the main screen (then the previous hook runs);
-//! - SIGTERM, SIGHUP (and SIGINT, SIGQUIT should one arrive despite raw
-//!   mode): `signal-hook` sets a flag that the event loop polls between
-//!   events, so the loop ends normally and `Drop` restores. signal-hook is
+//! - SIGTERM (and SIGINT, SIGQUIT should one arrive despite raw mode):
+//!   `signal-hook` sets a flag that the event loop polls between events, so
+//!   the loop ends normally and `Drop` restores; a second such signal exits
+//!   at once. SIGHUP (the terminal is gone) exits at once with status 129:
+//!   there is nothing left to restore, and crossterm may be spinning on the
+//!   dead tty. signal-hook is
 //!   already in the tree through crossterm (SIGWINCH), and a flag keeps
 //!   the handler async-signal-safe; crossterm's event stream does not
 //!   deliver these signals at all.
@@ -28,19 +31,30 @@ use ratatui::backend::CrosstermBackend;
 /// The terminal in reader mode; restores it when dropped.
 pub struct Session {
     pub terminal: Terminal<CrosstermBackend<Stdout>>,
-    /// Set by SIGTERM/SIGHUP/SIGINT/SIGQUIT.
+    /// Set by SIGTERM/SIGINT/SIGQUIT.
     pub stop: Arc<AtomicBool>,
 }
 
 /// Puts the terminal in reader mode.
 pub fn enter() -> anyhow::Result<Session> {
     let stop = Arc::new(AtomicBool::new(false));
+    // Hang-up: the terminal is gone, so there is nothing to restore, and
+    // crossterm's reader can spin on the dead tty without ever returning to
+    // the loop that polls `stop`. Exit at once, as the default action would.
+    signal_hook::flag::register_conditional_shutdown(
+        signal_hook::consts::SIGHUP,
+        128 + signal_hook::consts::SIGHUP,
+        Arc::new(AtomicBool::new(true)),
+    )?;
     for signal in [
         signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
         signal_hook::consts::SIGINT,
         signal_hook::consts::SIGQUIT,
     ] {
+        // A second signal while the first is still pending ends the process
+        // even if the loop is stuck (registered first, so it sees the flag
+        // as the earlier signal left it).
+        signal_hook::flag::register_conditional_shutdown(signal, 128 + signal, Arc::clone(&stop))?;
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     install_panic_hook();
