@@ -131,3 +131,38 @@ fn every_discrepancy_is_well_formed() {
         }
     }
 }
+
+/// Content that a discrepancy already sets against another source's version
+/// is not also reported as "only" in one source.
+#[test]
+fn no_sentence_is_both_compared_and_exclusive() {
+    let report = parallax::analyze(parallax::ingest::bundled_sources());
+    let overlaps = |a: &parallax::model::Mention, b: &parallax::model::Mention| {
+        a.source == b.source && a.paragraph == b.paragraph && a.span().overlaps(&b.span())
+    };
+    let exclusive: Vec<_> = report
+        .discrepancies
+        .iter()
+        .filter(|d| {
+            d.subkind.as_deref() == Some("exclusive")
+                && d.kind == parallax::model::DiscrepancyKind::Omission
+        })
+        .collect();
+    assert!(!exclusive.is_empty(), "the corpus has exclusive content");
+    for d in &report.discrepancies {
+        let sources: std::collections::HashSet<_> = d.mentions.iter().map(|m| m.source).collect();
+        if d.kind == parallax::model::DiscrepancyKind::Omission || sources.len() < 2 {
+            continue;
+        }
+        for e in &exclusive {
+            assert!(
+                !e.mentions
+                    .iter()
+                    .any(|em| d.mentions.iter().any(|m| overlaps(em, m))),
+                "{:?} is reported as exclusive and compared in {:?}",
+                e.summary,
+                d.summary
+            );
+        }
+    }
+}

@@ -17,7 +17,7 @@ pub mod referent;
 pub mod util;
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -35,8 +35,37 @@ pub fn detect(sources: &[Source], alignment: &Alignment) -> Vec<Discrepancy> {
     found.extend(quotes::detect(&ctx, &quotes));
     found.extend(framing::detect(&ctx, &quotes));
     found.extend(referent::label_findings(&ctx, &quotes));
-    found.extend(omissions::detect(&ctx, &quotes));
+    let compared = compared_sentences(&ctx, &found);
+    found.extend(omissions::detect(&ctx, &quotes, &compared));
     rank::finish(found)
+}
+
+/// Sentences that a finding already sets against another source's version
+/// (its mentions span two or more sources): such content is reported, so it
+/// is not "only" in one source.
+fn compared_sentences(ctx: &Ctx<'_>, found: &[Discrepancy]) -> HashSet<SentenceRef> {
+    let mut compared = HashSet::new();
+    for d in found {
+        let first = d.mentions.first().map(|m| m.source);
+        if d.mentions.iter().all(|m| Some(m.source) == first) {
+            continue;
+        }
+        for m in &d.mentions {
+            let Some(p) = ctx.paragraph(m.source, m.paragraph) else {
+                continue;
+            };
+            for (sentence, span) in p.sentences.iter().enumerate() {
+                if span.overlaps(&m.span()) {
+                    compared.insert(SentenceRef {
+                        source: m.source,
+                        paragraph: m.paragraph,
+                        sentence,
+                    });
+                }
+            }
+        }
+    }
+    compared
 }
 
 /// Read access to the sources and alignment, with the lookups every

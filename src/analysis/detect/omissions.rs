@@ -56,14 +56,24 @@ fn information(ctx: &Ctx<'_>, quotes: &QuoteIndex, r: SentenceRef) -> Option<(f6
 }
 
 /// Finds omissions.
-pub fn detect(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
-    let mut out = exclusive(ctx, quotes);
+/// `compared`: sentences other findings already set against another
+/// source's version; they are never reported as exclusive.
+pub fn detect(
+    ctx: &Ctx<'_>,
+    quotes: &QuoteIndex,
+    compared: &HashSet<SentenceRef>,
+) -> Vec<Discrepancy> {
+    let mut out = exclusive(ctx, quotes, compared);
     out.extend(partial(ctx, quotes));
     out
 }
 
 /// Sentences of each source that no group shares with another source.
-fn exclusive(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
+fn exclusive(
+    ctx: &Ctx<'_>,
+    quotes: &QuoteIndex,
+    compared: &HashSet<SentenceRef>,
+) -> Vec<Discrepancy> {
     if ctx.sources.len() < 2 {
         return Vec::new();
     }
@@ -92,7 +102,7 @@ fn exclusive(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
                     paragraph: p.index,
                     sentence,
                 })
-                .filter(|r| !shared.contains(r))
+                .filter(|r| !shared.contains(r) && !compared.contains(r))
                 .filter_map(|r| information(ctx, quotes, r).map(|(s, _)| (s, r)))
                 .max_by(|a, b| a.0.total_cmp(&b.0));
             if let Some((info, r)) = best
