@@ -163,21 +163,8 @@ const CURRENCY_WORDS: [(&str, &str); 12] = [
     ("roubles", "RUB"),
 ];
 
-/// Month names, lowercase.
-pub const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// Month names, lowercase (the table date parsing at ingest uses).
+pub use crate::ingest::MONTHS;
 
 /// Weekday names, lowercase, Monday first.
 pub const WEEKDAYS: [&str; 7] = [
