@@ -26,7 +26,7 @@ pub fn word_diff(a: &str, a_span: Span, b: &str, b_span: Span) -> Vec<DiffOp> {
     let mut interner = TokenInterner::default();
     let ta = interner.tokenize(a, a_span);
     let tb = interner.tokenize(b, b_span);
-    diff_tokenized(a, &ta, b, &tb)
+    diff_tokenized(a, &ta, &tb)
 }
 
 /// Interns word tokens to small integers, so one sentence tokenized once
@@ -77,9 +77,10 @@ impl TokenInterner {
     }
 }
 
-/// Diffs two tokenized sentences (tokenized by the same interner) of
-/// paragraph texts `a` and `b`; see [`word_diff`] for the result's shape.
-pub fn diff_tokenized(a: &str, ta: &Tokenized, b: &str, tb: &Tokenized) -> Vec<DiffOp> {
+/// Diffs two tokenized sentences (tokenized by the same interner); `a` is
+/// the paragraph text of `ta` (trivial equal runs are judged on it). See
+/// [`word_diff`] for the result's shape.
+pub fn diff_tokenized(a: &str, ta: &Tokenized, tb: &Tokenized) -> Vec<DiffOp> {
     let span = |t: &Tokenized| Span::new(t.offsets[0], t.offsets[t.offsets.len() - 1]);
     if ta.ids == tb.ids {
         return vec![DiffOp {
@@ -105,7 +106,7 @@ pub fn diff_tokenized(a: &str, ta: &Tokenized, b: &str, tb: &Tokenized) -> Vec<D
             }
         })
         .collect();
-    semantic_cleanup(&raw, a, b)
+    semantic_cleanup(&raw, a)
 }
 
 /// True when an equal run carries no information on its own: whitespace,
@@ -124,7 +125,7 @@ fn is_trivial(text: &str) -> bool {
 
 /// Merges adjacent non-equal ops, and folds trivial equal runs that sit
 /// between two changes into the surrounding change.
-fn semantic_cleanup(ops: &[DiffOp], a: &str, b: &str) -> Vec<DiffOp> {
+fn semantic_cleanup(ops: &[DiffOp], a: &str) -> Vec<DiffOp> {
     let mut out: Vec<DiffOp> = Vec::with_capacity(ops.len());
     for (i, op) in ops.iter().enumerate() {
         let between_changes = i > 0 && i + 1 < ops.len();
@@ -149,7 +150,6 @@ fn semantic_cleanup(ops: &[DiffOp], a: &str, b: &str) -> Vec<DiffOp> {
             }),
         }
     }
-    let _ = b;
     out
 }
 

@@ -109,20 +109,13 @@ fn render(report: &Report, out: &mut dyn Write, style: Style) -> io::Result<()> 
         writeln!(out, "None.\n")?;
     }
     for g in &report.groups {
-        let names: Vec<&str> = g
+        let mut names: Vec<&str> = g
             .members
             .iter()
             .map(|m| report.source(m.source).name.as_str())
             .collect();
-        let mut names_dedup = names.clone();
-        names_dedup.dedup();
-        writeln!(
-            out,
-            "- {} [{}] ({:.2})",
-            g.label,
-            names_dedup.join(", "),
-            g.score
-        )?;
+        names.dedup();
+        writeln!(out, "- {} [{}] ({:.2})", g.label, names.join(", "), g.score)?;
     }
     Ok(())
 }

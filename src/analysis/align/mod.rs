@@ -277,12 +277,7 @@ impl<'s> Differ<'s> {
         let (a, b) = if x.source < y.source { (x, y) } else { (y, x) };
         self.tokenize(a);
         self.tokenize(b);
-        let diff = diff_tokenized(
-            self.text(a),
-            &self.tokens[&a],
-            self.text(b),
-            &self.tokens[&b],
-        );
+        let diff = diff_tokenized(self.text(a), &self.tokens[&a], &self.tokens[&b]);
         SentenceLink {
             a,
             b,

@@ -150,10 +150,9 @@ impl<'a> Ctx<'a> {
             };
             ctx.links.insert(key, link);
             if !ctx.diff_checks_out(link)
-                && let (Some((pa, sa)), Some((pb, sb))) =
-                    (ctx.sentence(link.a), ctx.sentence(link.b))
+                && ctx.sentence(link.a).is_some()
+                && ctx.sentence(link.b).is_some()
             {
-                let _ = (pa, pb, sa, sb);
                 let diff = util::word_diff(ctx.tokens(link.a), ctx.tokens(link.b));
                 ctx.repaired.insert((link.a, link.b), diff);
             }
