@@ -909,6 +909,17 @@ mod tests {
     }
 
     /// The paragraph at the top of pane `source`.
+    /// Scrolls the focused pane (showing `source`) down a line at a time
+    /// until paragraph `para` is at its top, or 100 lines have passed.
+    fn scroll_focused_until_top(s: &mut State, source: usize, para: usize) {
+        for _ in 0..100 {
+            if top_para(s, source) == Some(para) {
+                return;
+            }
+            s.update(Command::LineDown.into());
+        }
+    }
+
     fn top_para(s: &State, source: usize) -> Option<usize> {
         s.layouts[source].para_at(s.scroll[source])
     }
@@ -937,12 +948,7 @@ mod tests {
         let mut s = state(120, 30);
         run(&mut s, &[Command::Focus(1)]);
         // Scroll Beta until its paragraph 3 ("progress") is at the top.
-        for _ in 0..100 {
-            if top_para(&s, 1) == Some(3) {
-                break;
-            }
-            s.update(Command::LineDown.into());
-        }
+        scroll_focused_until_top(&mut s, 1, 3);
         assert_eq!(top_para(&s, 1), Some(3));
         assert_eq!(screen_row_of(&s, 0, 2), screen_row_of(&s, 1, 3));
         assert_eq!(screen_row_of(&s, 2, 1), screen_row_of(&s, 1, 3));
@@ -1162,12 +1168,7 @@ mod tests {
     fn resize_keeps_the_top_line() {
         let mut s = state(120, 30);
         run(&mut s, &[Command::Focus(1)]);
-        for _ in 0..100 {
-            if top_para(&s, 1) == Some(3) {
-                break;
-            }
-            s.update(Command::LineDown.into());
-        }
+        scroll_focused_until_top(&mut s, 1, 3);
         assert_eq!(top_para(&s, 1), Some(3));
         s.update(Action::Resize {
             width: 90,
