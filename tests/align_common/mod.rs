@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use parallax::analysis::align::Params;
 use parallax::analysis::synth::PairCounts;
 use parallax::model::{Alignment, Source};
 use serde::Deserialize;
@@ -233,4 +234,46 @@ impl Scored {
             self.false_alarms.join("\n  ")
         )
     }
+}
+
+/// The default parameters, then the variants named in `VARIANTS`, e.g.
+/// `VARIANTS="weak_link=0.2,cluster_cohesion=0.2;idf_offset=0.5"` (for the
+/// tuning reports).
+pub fn variants() -> Vec<(String, Params)> {
+    let base = Params::default();
+    let mut variants: Vec<(String, Params)> = vec![("default".into(), base.clone())];
+    let Ok(spec) = std::env::var("VARIANTS") else {
+        return variants;
+    };
+    for v in spec.split(';') {
+        let mut p = base.clone();
+        for kv in v.split(',') {
+            let Some((k, val)) = kv.split_once('=') else {
+                continue;
+            };
+            let x: f64 = val.parse().expect("number");
+            match k.trim() {
+                "word_weight" => p.word_weight = x as f32,
+                "entity_boost" => p.entity_boost = x as f32,
+                "number_boost" => p.number_boost = x as f32,
+                "strong_link" => p.strong_link = x as f32,
+                "weak_link" => p.weak_link = x as f32,
+                "cluster_cohesion" => p.cluster_cohesion = x as f32,
+                "idf_offset" => p.idf_offset = x as f32,
+                "containment_weight" => p.containment_weight = x as f32,
+                "containment_min_terms" => p.containment_min_terms = x as usize,
+                "paragraph_link" => p.paragraph_link = x as f32,
+                "paragraph_weight" => p.paragraph_weight = x as f32,
+                "attach_cohesion" => p.attach_cohesion = x as f32,
+                "mutual_best" => p.mutual_best = x != 0.0,
+                "near_best" => p.near_best = x as f32,
+                "entity_mismatch" => p.entity_mismatch = x as f32,
+                "candidates_per_source" => p.candidates_per_source = x as usize,
+                "concept_weight" => p.concept_weight = x as f32,
+                other => panic!("unknown parameter {other}"),
+            }
+        }
+        variants.push((v.to_string(), p));
+    }
+    variants
 }

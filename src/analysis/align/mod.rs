@@ -91,6 +91,9 @@ pub struct Params {
     pub paragraph_link: f32,
     /// The credit: this times the paragraph similarity (0 disables).
     pub paragraph_weight: f32,
+    /// Weight multiplier of a paraphrase concept shared through different
+    /// words of one set (`assets/lexicons/paraphrase.txt`; 0 disables).
+    pub concept_weight: f32,
 }
 
 impl Default for Params {
@@ -120,6 +123,7 @@ impl Default for Params {
             attach_cohesion: 0.3,
             paragraph_link: 0.3,
             paragraph_weight: 0.0,
+            concept_weight: 0.5,
         }
     }
 }
@@ -304,7 +308,7 @@ fn label(corpus: &Corpus, parts: &[&Vec<u32>]) -> String {
     }
     let mut terms: Vec<(bool, f32, u32)> = weight
         .into_iter()
-        .filter(|(_, (_, srcs))| srcs.len() >= 2)
+        .filter(|(t, (_, srcs))| srcs.len() >= 2 && !corpus.concept[*t as usize])
         .map(|(t, (w, _))| (corpus.strong[t as usize], w, t))
         .collect();
     terms.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
