@@ -156,39 +156,10 @@ fn the_rewrite_is_flagged_as_a_rewrite_of_the_ft() {
 #[test]
 #[ignore = "debugging aid"]
 fn diagnose_gold_pairs() {
-    use parallax::analysis::align::{Params, explain};
-    use parallax::model::SentenceRef;
     let sources = bundled_sources();
     let alignment = align(&sources);
-    let labels = align_common::pair_labels(&sources, &gold());
-    for ((x, y), label) in labels {
-        if label == "neutral" {
-            continue;
-        }
-        let mut best: f64 = 0.0;
-        let (px, py) = (&sources[x.0].paragraphs[x.1], &sources[y.0].paragraphs[y.1]);
-        for i in 0..px.sentences.len() {
-            for j in 0..py.sentences.len() {
-                let r = |s: usize, p: usize, k: usize| SentenceRef {
-                    source: sources[s].id,
-                    paragraph: p,
-                    sentence: k,
-                };
-                if let Some(e) =
-                    explain(&sources, &Params::default(), r(x.0, x.1, i), r(y.0, y.1, j))
-                {
-                    best = best.max(e.0);
-                }
-            }
-        }
-        let shared = share_a_group(&alignment, &[x, y]);
-        if (label == "positive") != shared || best > 0.2 {
-            println!(
-                "{label:8} {shared:5} {best:.3} {}#{} ~ {}#{}",
-                sources[x.0].name, x.1, sources[y.0].name, y.1
-            );
-        }
-    }
+    let params = parallax::analysis::align::Params::default();
+    align_common::diagnose(&sources, &gold(), &alignment, &params);
 }
 
 #[test]

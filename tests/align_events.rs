@@ -225,3 +225,38 @@ fn tune_events() {
         }
     }
 }
+
+/// Prints the wrong pairs of the event named by `EVENT`, with their best
+/// sentence similarity.
+#[test]
+#[ignore = "debugging aid"]
+fn diagnose_event() {
+    let wanted = std::env::var("EVENT").unwrap_or_default();
+    for set in event_sets().into_iter().filter(|s| s.name == wanted) {
+        let params = Params::default();
+        let alignment = align_with(&set.sources, &params);
+        align_common::diagnose(&set.sources, &set.gold, &alignment, &params);
+    }
+}
+
+/// Prints every labelled pair of the tuning sets as a table: label, best
+/// sentence similarity, paragraph cosine, and whether the pair shares a
+/// group (for studying which signals separate the labels).
+#[test]
+#[ignore = "debugging aid"]
+fn dump_pair_signals() {
+    let params = Params::default();
+    for set in event_sets()
+        .into_iter()
+        .filter(|s| !HELD_OUT.contains(&s.name.as_str()))
+    {
+        let alignment = align_with(&set.sources, &params);
+        for ((x, y), label) in align_common::pair_labels(&set.sources, &set.gold) {
+            let best = align_common::best_similarity(&set.sources, x, y, &params);
+            let para = parallax::analysis::align::explain_paragraphs(&set.sources, &params, x, y)
+                .unwrap_or(0.0);
+            let shared = align_common::share_a_group(&alignment, &[x, y]);
+            println!("PAIR\t{}\t{label}\t{best:.3}\t{para:.3}\t{shared}", set.name);
+        }
+    }
+}

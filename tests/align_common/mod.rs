@@ -270,10 +270,52 @@ pub fn variants() -> Vec<(String, Params)> {
                 "entity_mismatch" => p.entity_mismatch = x as f32,
                 "candidates_per_source" => p.candidates_per_source = x as usize,
                 "concept_weight" => p.concept_weight = x as f32,
+                "run_cohesion" => p.run_cohesion = x as f32,
+                "run_steps" => p.run_steps = x as usize,
                 other => panic!("unknown parameter {other}"),
             }
         }
         variants.push((v.to_string(), p));
     }
     variants
+}
+
+/// The highest similarity the aligner computes between a sentence of
+/// paragraph `x` and one of paragraph `y`.
+pub fn best_similarity(sources: &[Source], x: Para, y: Para, params: &Params) -> f64 {
+    use parallax::analysis::align::explain;
+    use parallax::model::SentenceRef;
+    let r = |(s, p): Para, k: usize| SentenceRef {
+        source: sources[s].id,
+        paragraph: p,
+        sentence: k,
+    };
+    let mut best: f64 = 0.0;
+    for i in 0..sources[x.0].paragraphs[x.1].sentences.len() {
+        for j in 0..sources[y.0].paragraphs[y.1].sentences.len() {
+            if let Some(e) = explain(sources, params, r(x, i), r(y, j)) {
+                best = best.max(e.0);
+            }
+        }
+    }
+    best
+}
+
+/// Prints every gold pair the aligner gets wrong, and every negative pair
+/// above 0.2, with the best sentence similarity (diagnosis, not tuning).
+pub fn diagnose(sources: &[Source], gold: &Gold, alignment: &Alignment, params: &Params) {
+    for ((x, y), label) in pair_labels(sources, gold) {
+        if label == "neutral" {
+            continue;
+        }
+        let best = best_similarity(sources, x, y, params);
+        let shared = share_a_group(alignment, &[x, y]);
+        if (label == "positive") != shared || best > 0.2 {
+            println!(
+                "{label:8} {shared:5} {best:.3} {} <> {}",
+                describe(sources, x),
+                describe(sources, y)
+            );
+        }
+    }
 }

@@ -140,7 +140,11 @@ impl Corpus {
         let tokens = tokenize(text);
         for token in tokens.iter().filter(|t| t.is_content()) {
             let strong = token.is_entity() || token.kind == TokenKind::Number;
-            let id = self.term_id(&token.key, token.text, vocab);
+            let key = match token.kind {
+                TokenKind::Name => name_root(&token.key),
+                _ => &token.key,
+            };
+            let id = self.term_id(key, token.text, vocab);
             if strong {
                 self.strong[id as usize] = true;
             }
@@ -188,6 +192,19 @@ impl Corpus {
             grams,
         }
     }
+}
+
+/// The root of a name's key, so that a country, its people and its
+/// adjective share one term ("australia" / "australian", "china" /
+/// "chinese", "russia" / "russian", "nepal" / "nepalese" / "nepali"): the
+/// longest demonym ending is cut when at least four letters remain.
+fn name_root(key: &str) -> &str {
+    const ENDINGS: [&str; 9] = ["ese", "ian", "ans", "es", "an", "ia", "a", "e", "i"];
+    ENDINGS
+        .iter()
+        .filter_map(|e| key.strip_suffix(e))
+        .find(|root| root.chars().count() >= 4)
+        .unwrap_or(key)
 }
 
 /// Adds term `id` with weight `boost`, or raises its weight to `boost`.
@@ -290,6 +307,24 @@ mod tests {
     }
 
     #[test]
+    fn a_country_and_its_demonym_share_a_root() {
+        for (a, b) in [
+            ("australia", "australian"),
+            ("china", "chinese"),
+            ("russia", "russian"),
+            ("nepal", "nepalese"),
+            ("nepal", "nepali"),
+            ("vietnam", "vietnamese"),
+            ("korea", "korean"),
+        ] {
+            let (ka, kb) = (stem(a), stem(b));
+            assert_eq!(name_root(&ka), name_root(&kb), "{a} / {b}");
+        }
+        assert_eq!(name_root("ryan"), "ryan");
+        assert_ne!(name_root("jordan"), name_root("jordi"));
+    }
+
+    #[test]
     fn paraphrase_sets_are_disjoint_after_stemming() {
         let text = include_str!("../../../assets/lexicons/paraphrase.txt");
         let mut owner: HashMap<String, &str> = HashMap::default();
@@ -306,6 +341,7 @@ mod tests {
             }
         }
         assert!(clashes.is_empty(), "{clashes:#?}");
+        assert!(concept_of(&stem("talks")).is_some());
         assert_eq!(concept_of(&stem("talks")), concept_of(&stem("discussions")));
         assert_eq!(concept_of(&stem("hiked")), concept_of(&stem("raised")));
         assert_eq!(concept_of(&stem("balloon")), None);

@@ -192,3 +192,84 @@ pub fn attach(corpus: &Corpus, pairs: &mut PairScores, clusters: &mut [Vec<u32>]
         clusters[c].sort_unstable();
     }
 }
+
+/// Extends clusters along runs of paragraphs: outlets often spread one
+/// sub-event over consecutive paragraphs ("Soldiers pulled a girl from the
+/// rubble." / "Her grandmother wept as she was carried out."), and only the
+/// first of them shares words with other outlets. A sentence in no cluster
+/// whose paragraph is next to a paragraph of the same source in cluster C
+/// joins C when its average similarity to C's sentences in *other* sources
+/// reaches `params.run_cohesion` (lower than `attach_cohesion`: adjacency
+/// is evidence too). Runs grow up to `params.run_steps` paragraphs away.
+pub fn extend_runs(
+    corpus: &Corpus,
+    pairs: &mut PairScores,
+    clusters: &mut [Vec<u32>],
+    params: &Params,
+) {
+    if params.run_steps == 0 {
+        return;
+    }
+    // body paragraphs in order per source, and their sentences
+    let mut order: HashMap<usize, Vec<usize>> = HashMap::default();
+    let mut sentences: HashMap<(usize, usize), Vec<u32>> = HashMap::default();
+    for (i, s) in corpus.sentences.iter().enumerate() {
+        let key = (s.at.source.0, s.at.paragraph);
+        let list = order.entry(key.0).or_default();
+        if list.last() != Some(&key.1) {
+            list.push(key.1);
+        }
+        sentences.entry(key).or_default().push(i as u32);
+    }
+    let mut clustered = vec![false; corpus.sentences.len()];
+    for &i in clusters.iter().flatten() {
+        clustered[i as usize] = true;
+    }
+    let source_of = |i: u32| corpus.sentences[i as usize].at.source.0;
+    let paragraph_of = |i: u32| corpus.sentences[i as usize].at.paragraph;
+    for _ in 0..params.run_steps {
+        let mut additions: Vec<(usize, u32, f32)> = Vec::new();
+        for (c, members) in clusters.iter().enumerate() {
+            let mut seen: Vec<(usize, usize)> = members
+                .iter()
+                .map(|&m| (source_of(m), paragraph_of(m)))
+                .collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for &(src, para) in &seen {
+                let list = &order[&src];
+                let Some(at) = list.iter().position(|&p| p == para) else {
+                    continue;
+                };
+                let neighbours = [at.checked_sub(1), Some(at + 1)];
+                for q in neighbours.into_iter().flatten().filter_map(|k| list.get(k)) {
+                    if seen.binary_search(&(src, *q)).is_ok() {
+                        continue;
+                    }
+                    let others: Vec<u32> =
+                        members.iter().copied().filter(|&m| source_of(m) != src).collect();
+                    for &x in &sentences[&(src, *q)] {
+                        if clustered[x as usize] {
+                            continue;
+                        }
+                        let sim = average_link(corpus, pairs, &[x], &others, params);
+                        if sim >= params.run_cohesion {
+                            additions.push((c, x, sim));
+                        }
+                    }
+                }
+            }
+        }
+        if additions.is_empty() {
+            break;
+        }
+        // a sentence next to two clusters joins the one it is closer to
+        additions.sort_by(|a, b| a.1.cmp(&b.1).then(b.2.total_cmp(&a.2)));
+        additions.dedup_by_key(|a| a.1);
+        for (c, x, _) in additions {
+            clustered[x as usize] = true;
+            clusters[c].push(x);
+            clusters[c].sort_unstable();
+        }
+    }
+}

@@ -94,6 +94,13 @@ pub struct Params {
     /// Weight multiplier of a paraphrase concept shared through different
     /// words of one set (`assets/lexicons/paraphrase.txt`; 0 disables).
     pub concept_weight: f32,
+    /// A sentence in no cluster, in a paragraph next to one of a cluster's
+    /// paragraphs in the same source, joins the cluster when its average
+    /// similarity to the cluster's other-source sentences reaches this.
+    pub run_cohesion: f32,
+    /// How many paragraphs away from a cluster's paragraph a run may
+    /// extend (0 disables).
+    pub run_steps: usize,
 }
 
 impl Default for Params {
@@ -124,6 +131,8 @@ impl Default for Params {
             paragraph_link: 0.3,
             paragraph_weight: 0.0,
             concept_weight: 0.5,
+            run_cohesion: 0.1,
+            run_steps: 2,
         }
     }
 }
@@ -142,6 +151,7 @@ pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
     let edges = grouping::select_links(&corpus, &pairs, params);
     let mut clusters = grouping::cluster(&corpus, &mut pairs, &edges, params);
     grouping::attach(&corpus, &mut pairs, &mut clusters, params);
+    grouping::extend_runs(&corpus, &mut pairs, &mut clusters, params);
     let mut differ = Differ::new(sources);
     let groups = build_groups(&corpus, &pairs, &clusters, params, &mut differ);
     let links: Vec<SentenceLink> = groups.iter().flat_map(|g| g.links.clone()).collect();
@@ -339,6 +349,20 @@ pub fn explain(
     ))
 }
 
+/// Diagnostics: the cosine of two body paragraphs' weighted term vectors
+/// (`(source index, paragraph index)` each); `None` if either has no body
+/// sentence.
+pub fn explain_paragraphs(
+    sources: &[Source],
+    params: &Params,
+    a: (usize, usize),
+    b: (usize, usize),
+) -> Option<f64> {
+    let corpus = Corpus::build(sources, params);
+    let vectors = context::paragraph_vectors(&corpus, &context::paragraph_sentences(&corpus));
+    Some(f64::from(vectors.get(&a)?.dot(vectors.get(&b)?)))
+}
+
 /// Diagnostics: every candidate pair the index proposed, with its similarity,
 /// best first.
 pub fn scored_pairs(sources: &[Source], params: &Params) -> Vec<(SentenceRef, SentenceRef, f64)> {
@@ -357,4 +381,22 @@ pub fn scored_pairs(sources: &[Source], params: &Params) -> Vec<(SentenceRef, Se
         .collect();
     out.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
     out
+}
+
+#[cfg(test)]
+mod concept_tests {
+    use super::*;
+    use crate::ingest::source_from_text;
+    use crate::model::SourceId;
+
+    #[test]
+    fn synonyms_from_one_paraphrase_set_raise_similarity() {
+        let a = source_from_text(SourceId(0), "a".into(), "a".into(), "Headline\n\nThe ministers held talks in Hanoi on tariffs.");
+        let b = source_from_text(SourceId(1), "b".into(), "b".into(), "Headline\n\nThe ministers began discussions in Hanoi on tariffs.");
+        let sources = [a, b];
+        let at = |s| SentenceRef { source: SourceId(s), paragraph: 1, sentence: 0 };
+        let on = explain(&sources, &Params::default(), at(0), at(1)).unwrap();
+        let off = explain(&sources, &Params { concept_weight: 0.0, ..Params::default() }, at(0), at(1)).unwrap();
+        assert!(on.1 > off.1, "{on:?} {off:?}");
+    }
 }
