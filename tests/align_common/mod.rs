@@ -269,9 +269,6 @@ pub fn variants() -> Vec<(String, Params)> {
                 "near_best" => p.near_best = x as f32,
                 "entity_mismatch" => p.entity_mismatch = x as f32,
                 "candidates_per_source" => p.candidates_per_source = x as usize,
-                "concept_weight" => p.concept_weight = x as f32,
-                "run_cohesion" => p.run_cohesion = x as f32,
-                "run_steps" => p.run_steps = x as usize,
                 other => panic!("unknown parameter {other}"),
             }
         }

@@ -1,11 +1,9 @@
 //! Sentence features for alignment: IDF-weighted content-word vectors and
 //! character n-gram vectors, computed over the comparison at hand.
 
-use std::sync::LazyLock;
-
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::analysis::text::{Token, TokenKind, stem, tokenize, us_spelling};
+use crate::analysis::text::{Token, TokenKind, tokenize, us_spelling};
 use crate::model::{SentenceRef, Source};
 
 use super::Params;
@@ -39,8 +37,6 @@ pub struct Corpus {
     pub df: Vec<u32>,
     /// Term id -> true for names, acronyms and numbers.
     pub strong: Vec<bool>,
-    /// Term id -> true for paraphrase concepts (not words of the text).
-    pub concept: Vec<bool>,
     /// Body sentence count per source.
     pub per_source: Vec<usize>,
 }
@@ -120,7 +116,6 @@ impl Corpus {
         self.surface.push(surface.to_string());
         self.df.push(0);
         self.strong.push(false);
-        self.concept.push(false);
         let id = (self.surface.len() - 1) as u32;
         vocab.insert(key.to_string(), id);
         id
@@ -156,14 +151,9 @@ impl Corpus {
                 TokenKind::Name | TokenKind::Acronym => params.entity_boost,
                 TokenKind::Word => 1.0,
             };
-            add_term(&mut words, id, boost);
-            if token.kind == TokenKind::Word
-                && params.concept_weight > 0.0
-                && let Some(concept) = concept_of(&token.key)
-            {
-                let id = self.term_id(concept, concept, vocab);
-                self.concept[id as usize] = true;
-                add_term(&mut words, id, params.concept_weight);
+            match words.iter_mut().find(|(t, _)| *t == id) {
+                Some(entry) => entry.1 = entry.1.max(boost),
+                None => words.push((id, boost)),
             }
             if token.kind != TokenKind::Number {
                 char_grams(&us_spelling(&token.text.to_lowercase()), &mut grams);
@@ -205,42 +195,6 @@ fn name_root(key: &str) -> &str {
         .filter_map(|e| key.strip_suffix(e))
         .find(|root| root.chars().count() >= 4)
         .unwrap_or(key)
-}
-
-/// Adds term `id` with weight `boost`, or raises its weight to `boost`.
-fn add_term(words: &mut Vec<(u32, f32)>, id: u32, boost: f32) {
-    match words.iter_mut().find(|(t, _)| *t == id) {
-        Some(entry) => entry.1 = entry.1.max(boost),
-        None => words.push((id, boost)),
-    }
-}
-
-/// The paraphrase sets of `assets/lexicons/paraphrase.txt`: stemmed word
-/// key -> the set's concept term (`~name`, which no word key can equal).
-static CONCEPTS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
-    parse_concepts(include_str!("../../../assets/lexicons/paraphrase.txt"))
-});
-
-fn parse_concepts(text: &str) -> HashMap<String, String> {
-    let mut map = HashMap::default();
-    for line in text.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let Some((name, words)) = line.split_once(':') else {
-            continue;
-        };
-        let concept = format!("~{}", name.trim());
-        for word in words.split_whitespace() {
-            map.insert(stem(&word.to_lowercase()), concept.clone());
-        }
-    }
-    map
-}
-
-/// The paraphrase concept of a word key, if the word is in a set.
-fn concept_of(key: &str) -> Option<&'static str> {
-    CONCEPTS.get(key).map(String::as_str)
 }
 
 /// The initials of multi-word names ("United States" → "US", "World Health
@@ -294,6 +248,7 @@ fn char_grams(word: &str, out: &mut Vec<u64>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::text::stem;
 
     #[test]
     fn multi_word_names_yield_their_initials() {
@@ -320,31 +275,8 @@ mod tests {
             let (ka, kb) = (stem(a), stem(b));
             assert_eq!(name_root(&ka), name_root(&kb), "{a} / {b}");
         }
+        // too short to cut: "ryan" stays itself
         assert_eq!(name_root("ryan"), "ryan");
-        assert_ne!(name_root("jordan"), name_root("jordi"));
-    }
-
-    #[test]
-    fn paraphrase_sets_are_disjoint_after_stemming() {
-        let text = include_str!("../../../assets/lexicons/paraphrase.txt");
-        let mut owner: HashMap<String, &str> = HashMap::default();
-        let mut clashes = Vec::new();
-        for line in text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
-            let (name, words) = line.split_once(':').expect("`concept: words`");
-            for word in words.split_whitespace() {
-                let key = stem(word);
-                if let Some(other) = owner.insert(key.clone(), name)
-                    && other != name
-                {
-                    clashes.push(format!("{word} ({key}) is in {other} and {name}"));
-                }
-            }
-        }
-        assert!(clashes.is_empty(), "{clashes:#?}");
-        assert!(concept_of(&stem("talks")).is_some());
-        assert_eq!(concept_of(&stem("talks")), concept_of(&stem("discussions")));
-        assert_eq!(concept_of(&stem("hiked")), concept_of(&stem("raised")));
-        assert_eq!(concept_of(&stem("balloon")), None);
     }
 
     #[test]

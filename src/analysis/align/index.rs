@@ -17,12 +17,6 @@ pub struct PairScores {
 }
 
 impl PairScores {
-    /// Similarity of sentences `i` and `j` if they were compared.
-    pub fn try_get(&self, i: u32, j: u32) -> Option<f32> {
-        let key = if i < j { (i, j) } else { (j, i) };
-        self.scores.get(&key).copied()
-    }
-
     /// Similarity of sentences `i` and `j`, computed and remembered if the
     /// index did not propose them.
     pub fn get_or_compute(&mut self, corpus: &Corpus, i: u32, j: u32, params: &Params) -> f32 {

@@ -35,7 +35,6 @@ use crate::analysis::diff::{TokenInterner, Tokenized, diff_tokenized};
 use crate::model::{Alignment, Group, GroupId, Member, SentenceLink, SentenceRef, Source};
 
 use features::Corpus;
-use index::PairScores;
 
 /// The knobs of the aligner. [`Params::default`] holds the values tuned on
 /// generated rewrites of the fixture articles (never on the bundled corpus).
@@ -91,16 +90,6 @@ pub struct Params {
     pub paragraph_link: f32,
     /// The credit: this times the paragraph similarity (0 disables).
     pub paragraph_weight: f32,
-    /// Weight multiplier of a paraphrase concept shared through different
-    /// words of one set (`assets/lexicons/paraphrase.txt`; 0 disables).
-    pub concept_weight: f32,
-    /// A sentence in no cluster, in a paragraph next to one of a cluster's
-    /// paragraphs in the same source, joins the cluster when its average
-    /// similarity to the cluster's other-source sentences reaches this.
-    pub run_cohesion: f32,
-    /// How many paragraphs away from a cluster's paragraph a run may
-    /// extend (0 disables).
-    pub run_steps: usize,
 }
 
 impl Default for Params {
@@ -128,11 +117,8 @@ impl Default for Params {
             containment_min_terms: 5,
             entity_mismatch: 0.5,
             attach_cohesion: 0.3,
-            paragraph_link: 0.3,
-            paragraph_weight: 0.0,
-            concept_weight: 0.5,
-            run_cohesion: 0.1,
-            run_steps: 2,
+            paragraph_link: 0.2,
+            paragraph_weight: 1.2,
         }
     }
 }
@@ -151,9 +137,8 @@ pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
     let edges = grouping::select_links(&corpus, &pairs, params);
     let mut clusters = grouping::cluster(&corpus, &mut pairs, &edges, params);
     grouping::attach(&corpus, &mut pairs, &mut clusters, params);
-    grouping::extend_runs(&corpus, &mut pairs, &mut clusters, params);
     let mut differ = Differ::new(sources);
-    let groups = build_groups(&corpus, &pairs, &clusters, params, &mut differ);
+    let groups = build_groups(&corpus, &clusters, params, &mut differ);
     let links: Vec<SentenceLink> = groups.iter().flat_map(|g| g.links.clone()).collect();
     let relations = relations::relations(sources, &corpus, &links, params);
     Alignment { groups, relations }
@@ -163,7 +148,6 @@ pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
 /// paragraphs become one group.
 fn build_groups(
     corpus: &Corpus,
-    pairs: &PairScores,
     clusters: &[Vec<u32>],
     params: &Params,
     differ: &mut Differ<'_>,
@@ -187,7 +171,7 @@ fn build_groups(
     }
     let mut groups: Vec<Group> = by_members
         .into_values()
-        .map(|parts| make_group(differ, corpus, pairs, &parts, params))
+        .map(|parts| make_group(differ, corpus, &parts, params))
         .collect();
     groups.sort_by(|a, b| {
         let key = |g: &Group| g.members.first().map(|m| (m.source, m.paragraph));
@@ -202,7 +186,6 @@ fn build_groups(
 fn make_group(
     differ: &mut Differ<'_>,
     corpus: &Corpus,
-    pairs: &PairScores,
     parts: &[&Vec<u32>],
     params: &Params,
 ) -> Group {
@@ -222,9 +205,9 @@ fn make_group(
                 if si.at.source == sj.at.source {
                     continue;
                 }
-                let sim = pairs
-                    .try_get(i, j)
-                    .unwrap_or_else(|| similarity::sentence_similarity(si, sj, params));
+                // the sentences' own similarity: a paragraph-context credit
+                // decides linking, but is not what the two sentences share
+                let sim = similarity::sentence_similarity(si, sj, params);
                 links.push(differ.link(si.at, sj.at, sim));
             }
         }
@@ -318,7 +301,7 @@ fn label(corpus: &Corpus, parts: &[&Vec<u32>]) -> String {
     }
     let mut terms: Vec<(bool, f32, u32)> = weight
         .into_iter()
-        .filter(|(t, (_, srcs))| srcs.len() >= 2 && !corpus.concept[*t as usize])
+        .filter(|(_, (_, srcs))| srcs.len() >= 2)
         .map(|(t, (w, _))| (corpus.strong[t as usize], w, t))
         .collect();
     terms.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
@@ -381,22 +364,4 @@ pub fn scored_pairs(sources: &[Source], params: &Params) -> Vec<(SentenceRef, Se
         .collect();
     out.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
     out
-}
-
-#[cfg(test)]
-mod concept_tests {
-    use super::*;
-    use crate::ingest::source_from_text;
-    use crate::model::SourceId;
-
-    #[test]
-    fn synonyms_from_one_paraphrase_set_raise_similarity() {
-        let a = source_from_text(SourceId(0), "a".into(), "a".into(), "Headline\n\nThe ministers held talks in Hanoi on tariffs.");
-        let b = source_from_text(SourceId(1), "b".into(), "b".into(), "Headline\n\nThe ministers began discussions in Hanoi on tariffs.");
-        let sources = [a, b];
-        let at = |s| SentenceRef { source: SourceId(s), paragraph: 1, sentence: 0 };
-        let on = explain(&sources, &Params::default(), at(0), at(1)).unwrap();
-        let off = explain(&sources, &Params { concept_weight: 0.0, ..Params::default() }, at(0), at(1)).unwrap();
-        assert!(on.1 > off.1, "{on:?} {off:?}");
-    }
 }
