@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::analysis::text::{Token, TokenKind, tokenize, us_spelling};
+use crate::analysis::text::{StemMemo, Token, TokenKind, tokenize_memo, us_spelling};
 use crate::model::{SentenceRef, Source};
 
 use super::Params;
@@ -58,6 +58,7 @@ impl Corpus {
             ..Corpus::default()
         };
         let mut raw = Vec::new();
+        let mut stems = StemMemo::default();
         let mut gram_df: HashMap<u64, u32> = HashMap::default();
         for (s, source) in sources.iter().enumerate() {
             for paragraph in source.body() {
@@ -68,8 +69,14 @@ impl Corpus {
                         paragraph: paragraph.index,
                         sentence: k,
                     };
-                    let sentence =
-                        corpus.raw_sentence(text, at, corpus.per_source[s], &mut vocab, params);
+                    let sentence = corpus.raw_sentence(
+                        text,
+                        at,
+                        corpus.per_source[s],
+                        &mut vocab,
+                        &mut stems,
+                        params,
+                    );
                     if sentence.words.is_empty() {
                         continue;
                     }
@@ -127,12 +134,13 @@ impl Corpus {
         at: SentenceRef,
         ordinal: usize,
         vocab: &mut HashMap<String, u32>,
+        stems: &mut StemMemo,
         params: &Params,
     ) -> RawSentence {
         let mut words: Vec<(u32, f32)> = Vec::new();
         let mut grams = Vec::new();
         let mut entities = Vec::new();
-        let tokens = tokenize(text);
+        let tokens = tokenize_memo(text, stems);
         for token in tokens.iter().filter(|t| t.is_content()) {
             let strong = token.is_entity() || token.kind == TokenKind::Number;
             let key = match token.kind {
@@ -252,7 +260,7 @@ mod tests {
 
     #[test]
     fn multi_word_names_yield_their_initials() {
-        let of = |text: &str| initialisms(&tokenize(text));
+        let of = |text: &str| initialisms(&crate::analysis::text::tokenize(text));
         assert_eq!(of("A balloon over the United States."), vec!["US"]);
         assert_eq!(
             of("Said the World Health Organization and Joe Biden"),
