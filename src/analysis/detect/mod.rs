@@ -82,13 +82,22 @@ pub struct Ctx<'a> {
     /// the sentence or off character boundaries, "equal" text that
     /// differs), recomputed here.
     repaired: HashMap<(SentenceRef, SentenceRef), Vec<DiffOp>>,
-    /// Tokens of every body sentence, and their content stems (filled on
-    /// first use), shared by the detectors.
-    tokens: HashMap<SentenceRef, (Vec<util::Tok<'a>>, OnceCell<Vec<String>>)>,
+    /// Tokens of every body sentence, with what the detectors derive from
+    /// them (filled on first use), shared by the detectors.
+    tokens: HashMap<SentenceRef, SentenceData<'a>>,
     stems: util::Stems,
     /// Person names of the document set (see [`referent::Events`]), built
     /// on first use.
     persons: OnceCell<HashMap<String, String>>,
+}
+
+/// A body sentence's tokens, and what is derived from them on first use.
+struct SentenceData<'a> {
+    tokens: Vec<util::Tok<'a>>,
+    /// Content stems (see [`Ctx::content`]).
+    content: OnceCell<Vec<String>>,
+    /// Page furniture (see [`Ctx::is_furniture`]).
+    furniture: OnceCell<bool>,
 }
 
 /// Two sentences of different sources that a group puts together, with the
@@ -127,7 +136,12 @@ impl<'a> Ctx<'a> {
                             paragraph: p.index,
                             sentence: i,
                         };
-                        tokens.insert(r, (util::tokenize_span(&p.text, *span), OnceCell::new()));
+                        let data = SentenceData {
+                            tokens: util::tokenize_span(&p.text, *span),
+                            content: OnceCell::new(),
+                            furniture: OnceCell::new(),
+                        };
+                        tokens.insert(r, data);
                     }
                 }
             }
@@ -184,13 +198,20 @@ impl<'a> Ctx<'a> {
 
     /// The tokens of a body sentence (empty when it does not resolve).
     pub fn tokens(&self, r: SentenceRef) -> &[util::Tok<'a>] {
-        self.tokens.get(&r).map_or(&[], |(t, _)| t.as_slice())
+        self.tokens.get(&r).map_or(&[], |d| d.tokens.as_slice())
+    }
+
+    /// The shared stemmer (it remembers every word it has stemmed).
+    pub fn stems(&self) -> &util::Stems {
+        &self.stems
     }
 
     /// Content stems of a body sentence (no stop words, no numbers).
     pub fn content(&self, r: SentenceRef) -> &[String] {
-        self.tokens.get(&r).map_or(&[], |(t, cell)| {
-            cell.get_or_init(|| self.stems.content(t)).as_slice()
+        self.tokens.get(&r).map_or(&[], |d| {
+            d.content
+                .get_or_init(|| self.stems.content(&d.tokens))
+                .as_slice()
         })
     }
 
@@ -234,7 +255,9 @@ impl<'a> Ctx<'a> {
     /// photo credits, video players, reading times, timestamps. Such
     /// sentences are never compared or reported.
     pub fn is_furniture(&self, r: SentenceRef) -> bool {
-        furniture(self.sentence_text(r))
+        self.tokens
+            .get(&r)
+            .is_some_and(|d| *d.furniture.get_or_init(|| furniture(self.sentence_text(r))))
     }
 
     /// The sentence text of a reference ("" when it does not resolve).

@@ -214,7 +214,7 @@ pub struct QuoteIndex {
 impl QuoteIndex {
     /// Extracts and attributes the quotations of all body paragraphs.
     pub fn build(ctx: &Ctx<'_>) -> Self {
-        let stems = Stems::default();
+        let stems = ctx.stems();
         let mut quotes = Vec::new();
         for source in ctx.sources {
             let mut last_speaker: Option<String> = None;
@@ -605,7 +605,7 @@ fn same_quote(a: &Quote, b: &Quote) -> Option<f64> {
 
 /// Finds quote discrepancies across sources.
 pub fn detect(ctx: &Ctx<'_>, index: &QuoteIndex) -> Vec<Discrepancy> {
-    let stems = Stems::default();
+    let stems = ctx.stems();
     let quotes = &index.quotes;
     // Best match per (quote, other source).
     let mut best: HashMap<(usize, SourceId), (f64, usize)> = HashMap::new();
@@ -651,7 +651,7 @@ pub fn detect(ctx: &Ctx<'_>, index: &QuoteIndex) -> Vec<Discrepancy> {
     let mut reported: HashSet<usize> = HashSet::new();
     for m in &matches {
         let (a, b) = (&quotes[m.a], &quotes[m.b]);
-        if let Some(d) = compare(ctx, &stems, a, b) {
+        if let Some(d) = compare(ctx, stems, a, b) {
             if reported.contains(&m.a) && reported.contains(&m.b) {
                 continue;
             }
