@@ -5,6 +5,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use super::util::lowercase;
+
 const REPORT_VERBS: &str = include_str!("../../../assets/lexicons/report_verbs.txt");
 const HEDGES: &str = include_str!("../../../assets/lexicons/hedges.txt");
 const LABELS: &str = include_str!("../../../assets/lexicons/labels.txt");
@@ -114,7 +116,7 @@ impl Lexicon {
     pub fn report_category(&self, word: &str) -> Option<&str> {
         self.index
             .report
-            .get(word.to_lowercase().as_str())
+            .get(lowercase(word).as_ref())
             .map(String::as_str)
     }
 
@@ -124,16 +126,15 @@ impl Lexicon {
     }
 
     pub fn is_hedge(&self, word: &str) -> bool {
-        self.index.hedges.contains(word.to_lowercase().as_str())
+        self.index.hedges.contains(lowercase(word).as_ref())
     }
 
     /// Index of the label set holding `word`.
-    pub fn label_sets(&self, word: &str) -> Vec<usize> {
+    pub fn label_sets(&self, word: &str) -> &[usize] {
         self.index
             .labels
-            .get(word.to_lowercase().as_str())
-            .cloned()
-            .unwrap_or_default()
+            .get(lowercase(word).as_ref())
+            .map_or(&[], Vec::as_slice)
     }
 
     /// True when two members of label set `set` differ in framing: the set
@@ -145,10 +146,7 @@ impl Lexicon {
     }
 
     pub fn strength(&self, word: &str) -> Option<i32> {
-        self.index
-            .strength
-            .get(word.to_lowercase().as_str())
-            .copied()
+        self.index.strength.get(lowercase(word).as_ref()).copied()
     }
 }
 
@@ -174,7 +172,9 @@ fn fold(s: &str) -> String {
         ("oe", "e"),
         ("ence", "ense"),
     ] {
-        w = w.replace(from, to);
+        if w.contains(from) {
+            w = w.replace(from, to);
+        }
     }
     w
 }

@@ -8,9 +8,11 @@
 //! (seconds for durations, days since the common era for points in time), so
 //! two quantities are compatible exactly when their intervals overlap.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::util::{Tok, TokKind, is_stop, tokenize_span, vulgar_fraction};
+use super::util::{Tok, TokKind, is_stop, lowercase, tokenize_span, vulgar_fraction};
 use crate::model::Span;
 
 /// Granularity of a point in time.
@@ -273,17 +275,18 @@ struct Core {
 
 struct Parser<'t, 'a> {
     toks: &'t [Tok<'a>],
-    lower: Vec<String>,
+    /// Lowercased token texts (borrowed when already lowercase).
+    lower: Vec<Cow<'a, str>>,
 }
 
 impl<'t, 'a> Parser<'t, 'a> {
     fn new(toks: &'t [Tok<'a>]) -> Self {
-        let lower = toks.iter().map(Tok::lower).collect();
+        let lower = toks.iter().map(|t| lowercase(t.text)).collect();
         Parser { toks, lower }
     }
 
     fn word(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |w| w.as_ref())
     }
 
     /// Token `i` is a hyphen attached to both neighbours ("35-minute").
