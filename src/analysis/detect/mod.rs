@@ -20,6 +20,7 @@ use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use crate::model::{
     Alignment, DiffOp, DiffTag, Discrepancy, DiscrepancyId, DiscrepancyKind, Group, GroupId,
@@ -89,6 +90,9 @@ pub struct Ctx<'a> {
     /// Person names of the document set (see [`referent::Events`]), built
     /// on first use.
     persons: OnceCell<HashMap<String, String>>,
+    /// The first group (in alignment order) whose sentences hold each
+    /// sentence, built on first use.
+    holding: OnceCell<FxHashMap<SentenceRef, GroupId>>,
 }
 
 /// A body sentence's tokens, and what is derived from them on first use.
@@ -155,6 +159,7 @@ impl<'a> Ctx<'a> {
             tokens,
             stems: util::Stems::default(),
             persons: OnceCell::new(),
+            holding: OnceCell::new(),
         };
         for (_, link) in alignment.links() {
             let key = if link.a.source <= link.b.source {
@@ -322,6 +327,20 @@ impl<'a> Ctx<'a> {
         out.sort();
         out.dedup();
         out
+    }
+
+    /// The first group whose [`Ctx::group_sentences`] hold `r`.
+    pub fn group_holding(&self, r: SentenceRef) -> Option<GroupId> {
+        let holding = self.holding.get_or_init(|| {
+            let mut holding = FxHashMap::default();
+            for group in &self.alignment.groups {
+                for s in self.group_sentences(group) {
+                    holding.entry(s).or_insert(group.id);
+                }
+            }
+            holding
+        });
+        holding.get(&r).copied()
     }
 
     /// Person keys by lowercased name word, gathered once over the body

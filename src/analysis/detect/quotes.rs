@@ -11,6 +11,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use super::lexicon::spelling_variant;
 use super::util::{Stems, TITLES, Tok, ellipsize, is_name_word, is_stop, tokenize_span, word_diff};
 use super::{Ctx, finding, join_names};
@@ -603,14 +605,49 @@ fn same_quote(a: &Quote, b: &Quote) -> Option<f64> {
     (common >= 3 && ratio >= 0.6).then_some(ratio)
 }
 
+/// For every quotation, the later ones (ascending) that share a content
+/// stem with it: the only ones [`same_quote`] can accept (it needs two
+/// shared stems, or equal non-empty content), found through an inverted
+/// index instead of comparing every pair, so the cost follows the shared
+/// words rather than the square of the quotations. Visiting them in
+/// ascending order keeps the comparisons in the order of the all-pairs loop.
+fn candidate_pairs(quotes: &[Quote]) -> Vec<Vec<usize>> {
+    let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (i, q) in quotes.iter().enumerate() {
+        for w in &q.set {
+            postings.entry(w.as_str()).or_default().push(i);
+        }
+    }
+    let mut seen = vec![usize::MAX; quotes.len()];
+    quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let mut later = Vec::new();
+            for w in &q.set {
+                for &j in postings.get(w.as_str()).into_iter().flatten() {
+                    if j > i && seen[j] != i {
+                        seen[j] = i;
+                        later.push(j);
+                    }
+                }
+            }
+            later.sort_unstable();
+            later
+        })
+        .collect()
+}
+
 /// Finds quote discrepancies across sources.
 pub fn detect(ctx: &Ctx<'_>, index: &QuoteIndex) -> Vec<Discrepancy> {
     let stems = ctx.stems();
     let quotes = &index.quotes;
     // Best match per (quote, other source).
     let mut best: HashMap<(usize, SourceId), (f64, usize)> = HashMap::new();
-    for (i, a) in quotes.iter().enumerate() {
-        for (j, b) in quotes.iter().enumerate().skip(i + 1) {
+    for (i, later) in candidate_pairs(quotes).into_iter().enumerate() {
+        let a = &quotes[i];
+        for j in later {
+            let b = &quotes[j];
             if a.source == b.source {
                 continue;
             }
@@ -692,11 +729,7 @@ fn merge_or_push(out: &mut Vec<Discrepancy>, d: Discrepancy) {
 
 /// Which group holds a sentence, if any.
 fn group_of(ctx: &Ctx<'_>, r: SentenceRef) -> Option<GroupId> {
-    ctx.alignment
-        .groups
-        .iter()
-        .find(|g| ctx.group_sentences(g).contains(&r))
-        .map(|g| g.id)
+    ctx.group_holding(r)
 }
 
 /// Compares two matched quotations; `None` when they agree.
