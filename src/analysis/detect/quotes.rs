@@ -348,6 +348,10 @@ fn is_pronoun(s: &str) -> bool {
 /// when the quote is still open at the paragraph end.
 pub fn extract(text: &str) -> Vec<(Span, bool)> {
     let mut out = Vec::new();
+    // Only these marks open or close a quotation.
+    if !text.contains(['“', '”', '«', '"', '‘']) {
+        return out;
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut open: Option<(usize, char)> = None;
     for (k, &(i, c)) in chars.iter().enumerate() {
@@ -355,11 +359,12 @@ pub fn extract(text: &str) -> Vec<(Span, bool)> {
         let next = chars.get(k + 1).map(|x| x.1);
         match open {
             None => {
-                let after_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:".contains(p));
+                let after_space =
+                    || prev.is_none_or(|p| p.is_whitespace() || "([{—–-:".contains(p));
                 let opens = c == '“'
                     || c == '«'
                     || ((c == '"' || c == '‘')
-                        && after_space
+                        && after_space()
                         && next.is_some_and(|n| !n.is_whitespace()));
                 if opens {
                     open = Some((i + c.len_utf8(), c));
