@@ -2,8 +2,9 @@
 //! build time; each file's header says where its categories come from) and
 //! spelling-variant detection.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::util::lowercase;
 
@@ -12,14 +13,15 @@ const HEDGES: &str = include_str!("../../../assets/lexicons/hedges.txt");
 const LABELS: &str = include_str!("../../../assets/lexicons/labels.txt");
 const EVALUATIVE: &str = include_str!("../../../assets/lexicons/evaluative.txt");
 
-/// Hash lookups over the lists.
+/// Hash lookups over the lists (Fx hashing: the detectors look words up
+/// for every token, and the keys are our own word lists).
 #[derive(Debug, Default)]
 struct Index {
-    report: HashMap<String, String>,
-    hedge_first: HashSet<String>,
-    hedges: HashSet<String>,
-    labels: HashMap<String, Vec<usize>>,
-    strength: HashMap<String, i32>,
+    report: FxHashMap<String, String>,
+    hedge_first: FxHashSet<String>,
+    hedges: FxHashSet<String>,
+    labels: FxHashMap<String, Vec<usize>>,
+    strength: FxHashMap<String, i32>,
 }
 
 /// The parsed lexicons.
@@ -99,7 +101,7 @@ impl Lexicon {
                 .collect(),
             hedges: lex.hedges.iter().cloned().collect(),
             labels: {
-                let mut m: HashMap<String, Vec<usize>> = HashMap::new();
+                let mut m: FxHashMap<String, Vec<usize>> = FxHashMap::default();
                 for (i, set) in lex.labels.iter().enumerate() {
                     for w in set {
                         m.entry(w.clone()).or_default().push(i);

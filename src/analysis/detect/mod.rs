@@ -78,14 +78,14 @@ pub struct Ctx<'a> {
     /// others (relative dates need one).
     pub dates: Vec<Option<NaiveDate>>,
     /// Links by sentence pair (ordered so that `a.source < b.source`).
-    links: HashMap<(SentenceRef, SentenceRef), &'a SentenceLink>,
+    links: FxHashMap<(SentenceRef, SentenceRef), &'a SentenceLink>,
     /// Word diffs of links whose given diff does not check out (spans off
     /// the sentence or off character boundaries, "equal" text that
     /// differs), recomputed here.
-    repaired: HashMap<(SentenceRef, SentenceRef), Vec<DiffOp>>,
+    repaired: FxHashMap<(SentenceRef, SentenceRef), Vec<DiffOp>>,
     /// Tokens of every body sentence, with what the detectors derive from
     /// them (filled on first use), shared by the detectors.
-    tokens: HashMap<SentenceRef, SentenceData<'a>>,
+    tokens: FxHashMap<SentenceRef, SentenceData<'a>>,
     stems: util::Stems,
     /// Person names of the document set (see [`referent::Events`]), built
     /// on first use.
@@ -127,7 +127,7 @@ impl<'a> Ctx<'a> {
             .max_by_key(|(d, n)| (*n, std::cmp::Reverse(*d)))
             .map(|(d, _)| d);
         let dates = sources.iter().map(|s| s.date.or(common)).collect();
-        let mut tokens = HashMap::new();
+        let mut tokens = FxHashMap::default();
         for source in sources {
             for p in source.body() {
                 for (i, span) in p.sentences.iter().enumerate() {
@@ -154,8 +154,8 @@ impl<'a> Ctx<'a> {
             sources,
             alignment,
             dates,
-            links: HashMap::new(),
-            repaired: HashMap::new(),
+            links: FxHashMap::default(),
+            repaired: FxHashMap::default(),
             tokens,
             stems: util::Stems::default(),
             persons: OnceCell::new(),

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::{DiffOp, DiffTag, Span};
 
@@ -300,17 +300,12 @@ const STOP_WORDS: &[&str] = &[
 
 /// True for a stop word (case-insensitive).
 pub fn is_stop(word: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
     let set = SET.get_or_init(|| STOP_WORDS.iter().copied().collect());
     if word.len() > 10 {
         return false;
     }
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        set.contains(word)
-    } else {
-        set.contains(word.to_lowercase().as_str())
-    }
+    set.contains(lowercase(word).as_ref())
 }
 
 /// A reusable English stemmer (Snowball, via `rust-stemmers`, already a
