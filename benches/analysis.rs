@@ -1,4 +1,12 @@
 //! Benchmarks (divan). Run: `cargo bench --bench analysis`.
+//!
+//! `analyze_scaling` and `align_scaling` run on [`scaling_corpus`]: N
+//! sources, each reporting five events of a pool built from the fixture
+//! articles, every event in four sources, so the text grows linearly with
+//! N. Their throughput column (paragraphs per second) staying flat across
+//! N means the cost grows linearly with the text.
+
+mod scaling_corpus;
 
 fn main() {
     divan::main();
@@ -60,9 +68,26 @@ fn align_50_sources(bencher: divan::Bencher) {
     bencher.bench(|| parallax::analysis::align::align(divan::black_box(&sources)));
 }
 
-/// Scaling series: cost should grow close to linearly with the sources.
+/// Scaling series, end to end (alignment, diffs, detectors) on the partial
+/// overlap corpus; the counter is body paragraphs.
+#[divan::bench(args = [10, 20, 40, 80], sample_count = 10)]
+fn analyze_scaling(bencher: divan::Bencher, count: usize) {
+    let sources = scaling_corpus::sources(count);
+    bencher
+        .counter(divan::counter::ItemsCount::new(
+            scaling_corpus::paragraph_count(&sources),
+        ))
+        .with_inputs(|| sources.clone())
+        .bench_values(parallax::analyze);
+}
+
+/// Scaling series, alignment alone, on the same corpus.
 #[divan::bench(args = [10, 20, 40, 80], sample_count = 10)]
 fn align_scaling(bencher: divan::Bencher, count: usize) {
-    let sources = synthetic_sources(count);
-    bencher.bench(|| parallax::analysis::align::align(divan::black_box(&sources)));
+    let sources = scaling_corpus::sources(count);
+    bencher
+        .counter(divan::counter::ItemsCount::new(
+            scaling_corpus::paragraph_count(&sources),
+        ))
+        .bench(|| parallax::analysis::align::align(divan::black_box(&sources)));
 }

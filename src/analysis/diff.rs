@@ -30,10 +30,11 @@ pub fn word_diff(a: &str, a_span: Span, b: &str, b_span: Span) -> Vec<DiffOp> {
 }
 
 /// Interns word tokens to small integers, so one sentence tokenized once
-/// can be diffed against many others with cheap comparisons.
+/// can be diffed against many others with cheap comparisons. The keys
+/// borrow from the texts tokenized (no copies).
 #[derive(Debug, Default)]
-pub struct TokenInterner {
-    ids: HashMap<String, u32>,
+pub struct TokenInterner<'t> {
+    ids: HashMap<&'t str, u32>,
 }
 
 /// A sentence cut at Unicode word boundaries (UAX #29): every word or
@@ -47,9 +48,9 @@ pub struct Tokenized {
     pub ids: Vec<u32>,
 }
 
-impl TokenInterner {
+impl<'t> TokenInterner<'t> {
     /// Tokenizes sentence `span` of paragraph `text`.
-    pub fn tokenize(&mut self, text: &str, span: Span) -> Tokenized {
+    pub fn tokenize(&mut self, text: &'t str, span: Span) -> Tokenized {
         let mut offsets = vec![span.start];
         let mut ids = Vec::new();
         for (start, token) in span.slice(text).split_word_bound_indices() {
@@ -62,15 +63,7 @@ impl TokenInterner {
                 continue;
             }
             let next = self.ids.len() as u32;
-            let key = token.trim();
-            let id = match self.ids.get(key) {
-                Some(id) => *id,
-                None => {
-                    self.ids.insert(key.to_string(), next);
-                    next
-                }
-            };
-            ids.push(id);
+            ids.push(*self.ids.entry(token.trim()).or_insert(next));
             offsets.push(end);
         }
         Tokenized { offsets, ids }

@@ -139,7 +139,7 @@ pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
     grouping::attach(&corpus, &mut pairs, &mut clusters, params);
     let mut differ = Differ::new(sources);
     let groups = build_groups(&corpus, &clusters, params, &mut differ);
-    let links: Vec<SentenceLink> = groups.iter().flat_map(|g| g.links.clone()).collect();
+    let links: Vec<&SentenceLink> = groups.iter().flat_map(|g| &g.links).collect();
     let relations = relations::relations(sources, &corpus, &links, params);
     Alignment { groups, relations }
 }
@@ -242,7 +242,7 @@ fn make_group(
 /// Builds sentence links with word diffs, tokenizing each sentence once.
 struct Differ<'s> {
     sources: &'s [Source],
-    interner: TokenInterner,
+    interner: TokenInterner<'s>,
     tokens: HashMap<SentenceRef, Tokenized>,
 }
 

@@ -20,7 +20,7 @@ struct Directed {
 pub fn relations(
     sources: &[Source],
     corpus: &Corpus,
-    links: &[SentenceLink],
+    links: &[&SentenceLink],
     params: &Params,
 ) -> Vec<SourceRelation> {
     let ordinal: HashMap<_, usize> = corpus.sentences.iter().map(|s| (s.at, s.ordinal)).collect();

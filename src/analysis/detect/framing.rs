@@ -14,11 +14,12 @@
 //! each other in one link are one finding, and findings about the same
 //! referent in one group are merged.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::lexicon::{Lexicon, spelling_variant};
 use super::quotes::QuoteIndex;
-use super::util::{Tok, is_stop};
+use super::util::{Tok, is_stop, lowercase};
 use super::{Ctx, finding};
 use crate::model::{
     DiffOp, DiffTag, Discrepancy, DiscrepancyKind, GroupId, Mention, SentenceLink, SentenceRef,
@@ -197,16 +198,16 @@ const SMALL_OP: usize = 4;
 /// tokens sit inside quotations, its words and its `joined` text.
 struct Sent<'a> {
     toks: Vec<Tok<'a>>,
-    lower: Vec<String>,
+    lower: Vec<Cow<'a, str>>,
     quoted: Vec<bool>,
-    all: Vec<String>,
+    all: Vec<Cow<'a, str>>,
     /// Hedges in the sentence.
     hedges: usize,
 }
 
 impl<'a> Sent<'a> {
     fn new(toks: Vec<Tok<'a>>, quotes: &[Span], lex: &Lexicon) -> Self {
-        let lower: Vec<String> = toks.iter().map(Tok::lower).collect();
+        let lower: Vec<Cow<'a, str>> = toks.iter().map(|t| lowercase(t.text)).collect();
         let hedges = (0..toks.len())
             .filter(|&i| lex.hedge_starts(&lower[i]))
             .filter(|&i| {
@@ -224,7 +225,7 @@ impl<'a> Sent<'a> {
             all: toks
                 .iter()
                 .filter(|t| t.is_word())
-                .map(Tok::lower)
+                .map(|t| lowercase(t.text))
                 .collect(),
             hedges,
 
@@ -237,13 +238,13 @@ impl<'a> Sent<'a> {
 /// quotations.
 struct Side<'s, 'a> {
     toks: &'s [Tok<'a>],
-    lower: &'s [String],
+    lower: &'s [Cow<'a, str>],
     /// Indices into `toks` of the changed word tokens outside quotations.
     changed: Vec<usize>,
     /// Number of word tokens in the op.
     size: usize,
     /// Lowercased words of the whole sentence.
-    all: &'s [String],
+    all: &'s [Cow<'a, str>],
     /// Hedges in the whole sentence.
     hedges: usize,
 }
@@ -267,7 +268,7 @@ impl<'s, 'a> Side<'s, 'a> {
     }
 
     fn word(&self, i: usize) -> String {
-        self.lower[i].clone()
+        self.lower[i].to_string()
     }
 
     /// The word at `i`, or the hyphenated compound it opens
@@ -357,10 +358,10 @@ impl Change {
 fn label(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, small: bool) -> Option<Change> {
     for &i in &a.changed {
         let x = a.term(i);
-        for set in lex.label_sets(&x) {
+        for &set in lex.label_sets(&x) {
             for &j in &b.changed {
                 let y = b.term(j);
-                if y == x || b.all.contains(&x) || a.all.contains(&y) {
+                if y == x || has_word(b.all, &x) || has_word(a.all, &y) {
                     continue;
                 }
                 if !lex.label_sets(&y).contains(&set) || !lex.labels_differ(set, &x, &y) {
@@ -438,11 +439,11 @@ fn hedge_at(s: &Side<'_, '_>, i: usize, h: &str) -> bool {
 
 /// True when the hedge `h` (possibly hyphenated) starts at token `i` of a
 /// sentence with lowercased tokens `lower`.
-fn hedge_matches(toks: &[Tok<'_>], lower: &[String], i: usize, h: &str) -> bool {
+fn hedge_matches(toks: &[Tok<'_>], lower: &[Cow<'_, str>], i: usize, h: &str) -> bool {
     let parts: Vec<&str> = h.split('-').collect();
     parts.iter().enumerate().all(|(k, p)| {
         let at = i + 2 * k;
-        lower.get(at).is_some_and(|w| w == p)
+        lower.get(at).is_some_and(|w| *w == **p)
             && (k == 0
                 || toks
                     .get(at - 1)
@@ -473,6 +474,11 @@ fn compound(toks: &[Tok<'_>], i: usize) -> Option<String> {
         k += 2;
     }
     Some(out)
+}
+
+/// True when `words` (lowercased) hold `word`.
+fn has_word(words: &[Cow<'_, str>], word: &str) -> bool {
+    words.iter().any(|w| w == word)
 }
 
 /// A span for a side with no usable changed word: its first word.
@@ -526,10 +532,10 @@ fn evaluative(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>) -> Option<Chang
         (Some((i, x)), Some((j, y))) if x != y && a.word(i) != b.word(j) => {
             Some(change(i, Some(j), format!("{}/{}", a.word(i), b.word(j))))
         }
-        (Some((i, x)), None) if x.abs() >= 2 && !b.all.contains(&a.word(i)) => {
+        (Some((i, x)), None) if x.abs() >= 2 && !has_word(b.all, &a.word(i)) => {
             Some(change(i, None, a.word(i)))
         }
-        (None, Some((j, y))) if y.abs() >= 2 && !a.all.contains(&b.word(j)) => {
+        (None, Some((j, y))) if y.abs() >= 2 && !has_word(a.all, &b.word(j)) => {
             let c = Change {
                 subkind: "evaluative",
                 a: a.changed

@@ -2,22 +2,26 @@
 //! build time; each file's header says where its categories come from) and
 //! spelling-variant detection.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::util::lowercase;
 
 const REPORT_VERBS: &str = include_str!("../../../assets/lexicons/report_verbs.txt");
 const HEDGES: &str = include_str!("../../../assets/lexicons/hedges.txt");
 const LABELS: &str = include_str!("../../../assets/lexicons/labels.txt");
 const EVALUATIVE: &str = include_str!("../../../assets/lexicons/evaluative.txt");
 
-/// Hash lookups over the lists.
+/// Hash lookups over the lists (Fx hashing: the detectors look words up
+/// for every token, and the keys are our own word lists).
 #[derive(Debug, Default)]
 struct Index {
-    report: HashMap<String, String>,
-    hedge_first: HashSet<String>,
-    hedges: HashSet<String>,
-    labels: HashMap<String, Vec<usize>>,
-    strength: HashMap<String, i32>,
+    report: FxHashMap<String, String>,
+    hedge_first: FxHashSet<String>,
+    hedges: FxHashSet<String>,
+    labels: FxHashMap<String, Vec<usize>>,
+    strength: FxHashMap<String, i32>,
 }
 
 /// The parsed lexicons.
@@ -97,7 +101,7 @@ impl Lexicon {
                 .collect(),
             hedges: lex.hedges.iter().cloned().collect(),
             labels: {
-                let mut m: HashMap<String, Vec<usize>> = HashMap::new();
+                let mut m: FxHashMap<String, Vec<usize>> = FxHashMap::default();
                 for (i, set) in lex.labels.iter().enumerate() {
                     for w in set {
                         m.entry(w.clone()).or_default().push(i);
@@ -114,7 +118,7 @@ impl Lexicon {
     pub fn report_category(&self, word: &str) -> Option<&str> {
         self.index
             .report
-            .get(word.to_lowercase().as_str())
+            .get(lowercase(word).as_ref())
             .map(String::as_str)
     }
 
@@ -124,16 +128,15 @@ impl Lexicon {
     }
 
     pub fn is_hedge(&self, word: &str) -> bool {
-        self.index.hedges.contains(word.to_lowercase().as_str())
+        self.index.hedges.contains(lowercase(word).as_ref())
     }
 
     /// Index of the label set holding `word`.
-    pub fn label_sets(&self, word: &str) -> Vec<usize> {
+    pub fn label_sets(&self, word: &str) -> &[usize] {
         self.index
             .labels
-            .get(word.to_lowercase().as_str())
-            .cloned()
-            .unwrap_or_default()
+            .get(lowercase(word).as_ref())
+            .map_or(&[], Vec::as_slice)
     }
 
     /// True when two members of label set `set` differ in framing: the set
@@ -145,10 +148,7 @@ impl Lexicon {
     }
 
     pub fn strength(&self, word: &str) -> Option<i32> {
-        self.index
-            .strength
-            .get(word.to_lowercase().as_str())
-            .copied()
+        self.index.strength.get(lowercase(word).as_ref()).copied()
     }
 }
 
@@ -174,7 +174,9 @@ fn fold(s: &str) -> String {
         ("oe", "e"),
         ("ence", "ense"),
     ] {
-        w = w.replace(from, to);
+        if w.contains(from) {
+            w = w.replace(from, to);
+        }
     }
     w
 }

@@ -20,6 +20,7 @@ use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use crate::model::{
     Alignment, DiffOp, DiffTag, Discrepancy, DiscrepancyId, DiscrepancyKind, Group, GroupId,
@@ -77,18 +78,30 @@ pub struct Ctx<'a> {
     /// others (relative dates need one).
     pub dates: Vec<Option<NaiveDate>>,
     /// Links by sentence pair (ordered so that `a.source < b.source`).
-    links: HashMap<(SentenceRef, SentenceRef), &'a SentenceLink>,
+    links: FxHashMap<(SentenceRef, SentenceRef), &'a SentenceLink>,
     /// Word diffs of links whose given diff does not check out (spans off
     /// the sentence or off character boundaries, "equal" text that
     /// differs), recomputed here.
-    repaired: HashMap<(SentenceRef, SentenceRef), Vec<DiffOp>>,
-    /// Tokens of every body sentence, and their content stems (filled on
-    /// first use), shared by the detectors.
-    tokens: HashMap<SentenceRef, (Vec<util::Tok<'a>>, OnceCell<Vec<String>>)>,
+    repaired: FxHashMap<(SentenceRef, SentenceRef), Vec<DiffOp>>,
+    /// Tokens of every body sentence, with what the detectors derive from
+    /// them (filled on first use), shared by the detectors.
+    tokens: FxHashMap<SentenceRef, SentenceData<'a>>,
     stems: util::Stems,
     /// Person names of the document set (see [`referent::Events`]), built
     /// on first use.
     persons: OnceCell<HashMap<String, String>>,
+    /// The first group (in alignment order) whose sentences hold each
+    /// sentence, built on first use.
+    holding: OnceCell<FxHashMap<SentenceRef, GroupId>>,
+}
+
+/// A body sentence's tokens, and what is derived from them on first use.
+struct SentenceData<'a> {
+    tokens: Vec<util::Tok<'a>>,
+    /// Content stems (see [`Ctx::content`]).
+    content: OnceCell<Vec<String>>,
+    /// Page furniture (see [`Ctx::is_furniture`]).
+    furniture: OnceCell<bool>,
 }
 
 /// Two sentences of different sources that a group puts together, with the
@@ -114,7 +127,7 @@ impl<'a> Ctx<'a> {
             .max_by_key(|(d, n)| (*n, std::cmp::Reverse(*d)))
             .map(|(d, _)| d);
         let dates = sources.iter().map(|s| s.date.or(common)).collect();
-        let mut tokens = HashMap::new();
+        let mut tokens = FxHashMap::default();
         for source in sources {
             for p in source.body() {
                 for (i, span) in p.sentences.iter().enumerate() {
@@ -127,7 +140,12 @@ impl<'a> Ctx<'a> {
                             paragraph: p.index,
                             sentence: i,
                         };
-                        tokens.insert(r, (util::tokenize_span(&p.text, *span), OnceCell::new()));
+                        let data = SentenceData {
+                            tokens: util::tokenize_span(&p.text, *span),
+                            content: OnceCell::new(),
+                            furniture: OnceCell::new(),
+                        };
+                        tokens.insert(r, data);
                     }
                 }
             }
@@ -136,11 +154,12 @@ impl<'a> Ctx<'a> {
             sources,
             alignment,
             dates,
-            links: HashMap::new(),
-            repaired: HashMap::new(),
+            links: FxHashMap::default(),
+            repaired: FxHashMap::default(),
             tokens,
             stems: util::Stems::default(),
             persons: OnceCell::new(),
+            holding: OnceCell::new(),
         };
         for (_, link) in alignment.links() {
             let key = if link.a.source <= link.b.source {
@@ -184,13 +203,20 @@ impl<'a> Ctx<'a> {
 
     /// The tokens of a body sentence (empty when it does not resolve).
     pub fn tokens(&self, r: SentenceRef) -> &[util::Tok<'a>] {
-        self.tokens.get(&r).map_or(&[], |(t, _)| t.as_slice())
+        self.tokens.get(&r).map_or(&[], |d| d.tokens.as_slice())
+    }
+
+    /// The shared stemmer (it remembers every word it has stemmed).
+    pub fn stems(&self) -> &util::Stems {
+        &self.stems
     }
 
     /// Content stems of a body sentence (no stop words, no numbers).
     pub fn content(&self, r: SentenceRef) -> &[String] {
-        self.tokens.get(&r).map_or(&[], |(t, cell)| {
-            cell.get_or_init(|| self.stems.content(t)).as_slice()
+        self.tokens.get(&r).map_or(&[], |d| {
+            d.content
+                .get_or_init(|| self.stems.content(&d.tokens))
+                .as_slice()
         })
     }
 
@@ -234,7 +260,9 @@ impl<'a> Ctx<'a> {
     /// photo credits, video players, reading times, timestamps. Such
     /// sentences are never compared or reported.
     pub fn is_furniture(&self, r: SentenceRef) -> bool {
-        furniture(self.sentence_text(r))
+        self.tokens
+            .get(&r)
+            .is_some_and(|d| *d.furniture.get_or_init(|| furniture(self.sentence_text(r))))
     }
 
     /// The sentence text of a reference ("" when it does not resolve).
@@ -299,6 +327,20 @@ impl<'a> Ctx<'a> {
         out.sort();
         out.dedup();
         out
+    }
+
+    /// The first group whose [`Ctx::group_sentences`] hold `r`.
+    pub fn group_holding(&self, r: SentenceRef) -> Option<GroupId> {
+        let holding = self.holding.get_or_init(|| {
+            let mut holding = FxHashMap::default();
+            for group in &self.alignment.groups {
+                for s in self.group_sentences(group) {
+                    holding.entry(s).or_insert(group.id);
+                }
+            }
+            holding
+        });
+        holding.get(&r).copied()
     }
 
     /// Person keys by lowercased name word, gathered once over the body

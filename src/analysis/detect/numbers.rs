@@ -36,7 +36,7 @@ const AGREE_MARGIN: f64 = 1.0;
 
 /// Finds number conflicts across the alignment.
 pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
-    let stems = Stems::default();
+    let stems = ctx.stems();
     let pairs = ctx.pairs();
     let mut cache: HashMap<SentenceRef, Vec<usize>> = HashMap::new();
     let mut all: Vec<Found> = Vec::new();
@@ -44,7 +44,7 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
         for r in [pair.a, pair.b] {
             cache.entry(r).or_insert_with(|| {
                 let start = all.len();
-                all.extend(quantities(ctx, &stems, r));
+                all.extend(quantities(ctx, stems, r));
                 (start..all.len()).collect()
             });
         }
@@ -82,7 +82,7 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
     // Referent matching for facts the alignment left apart; the aligned
     // evidence above takes precedence.
     let aligned = |x: usize, src: usize| best.get(&(x, src)).is_some_and(|b| b.0 >= MATCH_FLOOR);
-    let extra = referent_conflicts(ctx, &stems, &mut all, &cache, &aligned);
+    let extra = referent_conflicts(ctx, stems, &mut all, &cache, &aligned);
     // Mutual best pairs above the floor that conflict.
     let mut parent: Vec<usize> = (0..all.len()).collect();
     let mut group_of: HashMap<usize, Option<GroupId>> = HashMap::new();

@@ -12,7 +12,7 @@
 
 use std::collections::HashSet;
 
-use super::quantity::{Context, recognize_tokens};
+use super::quantity::{Context, has_quantity};
 use super::quotes::QuoteIndex;
 use super::util::{ellipsize, is_name_word};
 use super::{Ctx, finding, join_names};
@@ -36,7 +36,7 @@ fn information(ctx: &Ctx<'_>, quotes: &QuoteIndex, r: SentenceRef) -> Option<(f6
     if words < MIN_WORDS {
         return None;
     }
-    let numbers = !recognize_tokens(&p.text, toks, Context { date: None }).is_empty();
+    let numbers = has_quantity(&p.text, toks, Context { date: None });
     let quote = quotes.in_sentence(r).any(|q| q.content.len() >= 3);
     let names = toks
         .iter()

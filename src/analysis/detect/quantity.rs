@@ -8,9 +8,13 @@
 //! (seconds for durations, days since the common era for points in time), so
 //! two quantities are compatible exactly when their intervals overlap.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use std::borrow::Cow;
+use std::sync::OnceLock;
 
-use super::util::{Tok, TokKind, is_stop, tokenize_span, vulgar_fraction};
+use chrono::{Datelike, NaiveDate, Weekday};
+use rustc_hash::FxHashSet;
+
+use super::util::{Tok, TokKind, is_stop, lowercase, tokenize_span, vulgar_fraction};
 use crate::model::Span;
 
 /// Granularity of a point in time.
@@ -273,17 +277,18 @@ struct Core {
 
 struct Parser<'t, 'a> {
     toks: &'t [Tok<'a>],
-    lower: Vec<String>,
+    /// Lowercased token texts (borrowed when already lowercase).
+    lower: Vec<Cow<'a, str>>,
 }
 
 impl<'t, 'a> Parser<'t, 'a> {
     fn new(toks: &'t [Tok<'a>]) -> Self {
-        let lower = toks.iter().map(Tok::lower).collect();
+        let lower = toks.iter().map(|t| lowercase(t.text)).collect();
         Parser { toks, lower }
     }
 
     fn word(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |w| w.as_ref())
     }
 
     /// Token `i` is a hyphen attached to both neighbours ("35-minute").
@@ -592,6 +597,13 @@ pub fn recognize_tokens(text: &str, toks: &[Tok<'_>], ctx: Context) -> Vec<Quant
     out
 }
 
+/// True when [`recognize_tokens`] would find at least one quantity (it
+/// stops at the first).
+pub fn has_quantity(text: &str, toks: &[Tok<'_>], ctx: Context) -> bool {
+    let p = Parser::new(toks);
+    (0..toks.len()).any(|i| could_start(&p, i) && parse_at(&p, i, text, ctx).is_some())
+}
+
 /// Fraction words before "of" as shares: "half of voters", "a third of",
 /// "two-thirds of" (percent, loosely: "half" is compatible with 48%).
 fn fraction_of(p: &Parser<'_, '_>, i: usize) -> Option<(Quantity, usize)> {
@@ -644,15 +656,27 @@ fn could_start(p: &Parser<'_, '_>, i: usize) -> bool {
     if !t.is_word() {
         return false;
     }
-    let w = p.word(i);
-    lookup(&UNITS, w).is_some()
-        || lookup(&TENS, w).is_some()
-        || lookup(&SCALES[..5], w).is_some()
-        || VAGUE.iter().any(|(v, _, _)| *v == w)
-        || HEDGES.iter().any(|(words, _)| words[0] == w)
-        || MONTHS.contains(&w)
-        || WEEKDAYS.contains(&w)
-        || matches!(w, "a" | "an" | "half" | "us" | "weekend" | "dozen")
+    starting_words().contains(p.word(i))
+}
+
+/// The words a quantity or time expression can start with: number words,
+/// tens, the first scales, vague amounts, the first word of every hedge,
+/// months, weekdays, and a few more. A set, built once from the tables,
+/// because [`could_start`] runs on every token.
+fn starting_words() -> &'static FxHashSet<&'static str> {
+    static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: FxHashSet<&'static str> = FxHashSet::default();
+        words.extend(UNITS.iter().map(|(w, _)| *w));
+        words.extend(TENS.iter().map(|(w, _)| *w));
+        words.extend(SCALES[..5].iter().map(|(w, _)| *w));
+        words.extend(VAGUE.iter().map(|(w, _, _)| *w));
+        words.extend(HEDGES.iter().map(|(hedge, _)| hedge[0]));
+        words.extend(MONTHS);
+        words.extend(WEEKDAYS);
+        words.extend(["a", "an", "half", "us", "weekend", "dozen"]);
+        words
+    })
 }
 
 fn parse_at(p: &Parser<'_, '_>, i: usize, text: &str, ctx: Context) -> Option<(Quantity, usize)> {

@@ -11,6 +11,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use super::lexicon::spelling_variant;
 use super::util::{Stems, TITLES, Tok, ellipsize, is_name_word, is_stop, tokenize_span, word_diff};
 use super::{Ctx, finding, join_names};
@@ -214,7 +216,7 @@ pub struct QuoteIndex {
 impl QuoteIndex {
     /// Extracts and attributes the quotations of all body paragraphs.
     pub fn build(ctx: &Ctx<'_>) -> Self {
-        let stems = Stems::default();
+        let stems = ctx.stems();
         let mut quotes = Vec::new();
         for source in ctx.sources {
             let mut last_speaker: Option<String> = None;
@@ -346,6 +348,10 @@ fn is_pronoun(s: &str) -> bool {
 /// when the quote is still open at the paragraph end.
 pub fn extract(text: &str) -> Vec<(Span, bool)> {
     let mut out = Vec::new();
+    // Only these marks open or close a quotation.
+    if !text.contains(['“', '”', '«', '"', '‘']) {
+        return out;
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut open: Option<(usize, char)> = None;
     for (k, &(i, c)) in chars.iter().enumerate() {
@@ -353,11 +359,12 @@ pub fn extract(text: &str) -> Vec<(Span, bool)> {
         let next = chars.get(k + 1).map(|x| x.1);
         match open {
             None => {
-                let after_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-:".contains(p));
+                let after_space =
+                    || prev.is_none_or(|p| p.is_whitespace() || "([{—–-:".contains(p));
                 let opens = c == '“'
                     || c == '«'
                     || ((c == '"' || c == '‘')
-                        && after_space
+                        && after_space()
                         && next.is_some_and(|n| !n.is_whitespace()));
                 if opens {
                     open = Some((i + c.len_utf8(), c));
@@ -603,14 +610,49 @@ fn same_quote(a: &Quote, b: &Quote) -> Option<f64> {
     (common >= 3 && ratio >= 0.6).then_some(ratio)
 }
 
+/// For every quotation, the later ones (ascending) that share a content
+/// stem with it: the only ones [`same_quote`] can accept (it needs two
+/// shared stems, or equal non-empty content), found through an inverted
+/// index instead of comparing every pair, so the cost follows the shared
+/// words rather than the square of the quotations. Visiting them in
+/// ascending order keeps the comparisons in the order of the all-pairs loop.
+fn candidate_pairs(quotes: &[Quote]) -> Vec<Vec<usize>> {
+    let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (i, q) in quotes.iter().enumerate() {
+        for w in &q.set {
+            postings.entry(w.as_str()).or_default().push(i);
+        }
+    }
+    let mut seen = vec![usize::MAX; quotes.len()];
+    quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let mut later = Vec::new();
+            for w in &q.set {
+                for &j in postings.get(w.as_str()).into_iter().flatten() {
+                    if j > i && seen[j] != i {
+                        seen[j] = i;
+                        later.push(j);
+                    }
+                }
+            }
+            later.sort_unstable();
+            later
+        })
+        .collect()
+}
+
 /// Finds quote discrepancies across sources.
 pub fn detect(ctx: &Ctx<'_>, index: &QuoteIndex) -> Vec<Discrepancy> {
-    let stems = Stems::default();
+    let stems = ctx.stems();
     let quotes = &index.quotes;
     // Best match per (quote, other source).
     let mut best: HashMap<(usize, SourceId), (f64, usize)> = HashMap::new();
-    for (i, a) in quotes.iter().enumerate() {
-        for (j, b) in quotes.iter().enumerate().skip(i + 1) {
+    for (i, later) in candidate_pairs(quotes).into_iter().enumerate() {
+        let a = &quotes[i];
+        for j in later {
+            let b = &quotes[j];
             if a.source == b.source {
                 continue;
             }
@@ -651,7 +693,7 @@ pub fn detect(ctx: &Ctx<'_>, index: &QuoteIndex) -> Vec<Discrepancy> {
     let mut reported: HashSet<usize> = HashSet::new();
     for m in &matches {
         let (a, b) = (&quotes[m.a], &quotes[m.b]);
-        if let Some(d) = compare(ctx, &stems, a, b) {
+        if let Some(d) = compare(ctx, stems, a, b) {
             if reported.contains(&m.a) && reported.contains(&m.b) {
                 continue;
             }
@@ -692,11 +734,7 @@ fn merge_or_push(out: &mut Vec<Discrepancy>, d: Discrepancy) {
 
 /// Which group holds a sentence, if any.
 fn group_of(ctx: &Ctx<'_>, r: SentenceRef) -> Option<GroupId> {
-    ctx.alignment
-        .groups
-        .iter()
-        .find(|g| ctx.group_sentences(g).contains(&r))
-        .map(|g| g.id)
+    ctx.group_holding(r)
 }
 
 /// Compares two matched quotations; `None` when they agree.

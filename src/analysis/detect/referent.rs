@@ -24,7 +24,7 @@ use std::collections::{HashMap, HashSet};
 use super::lexicon::Lexicon;
 use super::quantity::{MONTHS, Quantity, UnitClass, WEEKDAYS};
 use super::quotes::QuoteIndex;
-use super::util::{Stems, TITLES, Tok, is_name_word, is_stop};
+use super::util::{Stems, TITLES, Tok, is_name_word, is_stop, lowercase};
 use super::{Ctx, finding};
 use crate::model::{Discrepancy, DiscrepancyKind, Mention};
 use crate::model::{SentenceRef, Span};
@@ -355,7 +355,7 @@ pub fn label_slots(lex: &Lexicon, r: SentenceRef, toks: &[Tok<'_>]) -> Vec<Label
         if i == 0 || t.text.len() < 3 {
             continue;
         }
-        let head = t.text.to_lowercase();
+        let head = lowercase(t.text);
         if !lex
             .label_sets(&head)
             .iter()
@@ -383,7 +383,7 @@ pub fn label_slots(lex: &Lexicon, r: SentenceRef, toks: &[Tok<'_>]) -> Vec<Label
         }
         out.push(LabelSlot {
             at: r,
-            head,
+            head: head.into_owned(),
             span: Span { start, end: t.end },
             modifiers,
         });

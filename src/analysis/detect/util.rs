@@ -6,7 +6,11 @@
 //! token (quote and number spans must be exact), number-aware token classes,
 //! and apostrophe handling that the aligner does not need.
 
+use std::borrow::Cow;
+use std::cell::RefCell;
+
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::{DiffOp, DiffTag, Span};
 
@@ -66,6 +70,19 @@ pub fn vulgar_fraction(c: char) -> Option<f64> {
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
+}
+
+/// `word` lowercased, borrowed when it has no uppercase letter already
+/// (the common case: no allocation).
+pub fn lowercase(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// Tokenizes `text[range]`; offsets are relative to `text` (so paragraph
@@ -283,38 +300,51 @@ const STOP_WORDS: &[&str] = &[
 
 /// True for a stop word (case-insensitive).
 pub fn is_stop(word: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
+    static SET: std::sync::OnceLock<FxHashSet<&'static str>> = std::sync::OnceLock::new();
     let set = SET.get_or_init(|| STOP_WORDS.iter().copied().collect());
     if word.len() > 10 {
         return false;
     }
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        set.contains(word)
-    } else {
-        set.contains(word.to_lowercase().as_str())
-    }
+    set.contains(lowercase(word).as_ref())
 }
 
 /// A reusable English stemmer (Snowball, via `rust-stemmers`, already a
-/// dependency of the crate).
-pub struct Stems(Stemmer);
+/// dependency of the crate) that remembers its results: the detectors stem
+/// the same few hundred words of a document set again and again, and a
+/// lookup costs a fraction of a Snowball run.
+#[derive(Default)]
+pub struct Stems {
+    stemmer: Snowball,
+    /// Stems by the word as given.
+    memo: RefCell<FxHashMap<String, String>>,
+}
 
-impl Default for Stems {
+/// The English Snowball stemmer (its own type so that [`Stems`] can derive
+/// `Default`).
+struct Snowball(Stemmer);
+
+impl Default for Snowball {
     fn default() -> Self {
-        Stems(Stemmer::create(Algorithm::English))
+        Snowball(Stemmer::create(Algorithm::English))
     }
 }
 
 impl Stems {
     /// Lowercased stem of `word`, with possessive `'s` removed.
     pub fn stem(&self, word: &str) -> String {
+        if let Some(stem) = self.memo.borrow().get(word) {
+            return stem.clone();
+        }
         let lower = word.to_lowercase();
         let base = lower
             .strip_suffix("'s")
             .or_else(|| lower.strip_suffix("’s"))
             .unwrap_or(&lower);
-        self.0.stem(base).into_owned()
+        let stem = self.stemmer.0.stem(base).into_owned();
+        self.memo
+            .borrow_mut()
+            .insert(word.to_string(), stem.clone());
+        stem
     }
 
     /// Stems of the content words of `toks` (no stop words, no numbers).
@@ -398,9 +428,20 @@ pub fn is_name_word(word: &str) -> bool {
 
 /// Word-level diff of two token lists, as model diff ops with byte spans
 /// (Patience diff via `similar`, on lowercased token texts).
-pub fn word_diff(a: &[Tok<'_>], b: &[Tok<'_>]) -> Vec<DiffOp> {
-    let la: Vec<String> = a.iter().map(Tok::lower).collect();
-    let lb: Vec<String> = b.iter().map(Tok::lower).collect();
+///
+/// The tokens are compared as small integers: each distinct lowercased text
+/// gets one id (so equal ids mean equal lowercased texts, the same relation
+/// `similar` would see on the strings, and the same diff), which spares
+/// the diff hashing and comparing strings.
+pub fn word_diff<'t>(a: &[Tok<'t>], b: &[Tok<'t>]) -> Vec<DiffOp> {
+    let mut ids: FxHashMap<Cow<'t, str>, u32> = FxHashMap::default();
+    let mut intern = |t: &Tok<'t>| -> u32 {
+        let key = lowercase(t.text);
+        let next = ids.len() as u32;
+        *ids.entry(key).or_insert(next)
+    };
+    let la: Vec<u32> = a.iter().map(&mut intern).collect();
+    let lb: Vec<u32> = b.iter().map(&mut intern).collect();
     let ops = similar::capture_diff_slices(similar::Algorithm::Patience, &la, &lb);
     let span = |toks: &[Tok<'_>], r: std::ops::Range<usize>| -> Span {
         if r.is_empty() {
