@@ -25,17 +25,18 @@ fn check_bundled_gold(floor: f64) {
     assert!(s.f1() >= floor, "{report}");
 }
 
-/// Regression floor at the measured level (F1 0.647 when written: P 0.81,
-/// R 0.54). Recall is what is missing: many gold pairs restate a sub-event
-/// with little shared vocabulary.
+/// Regression floor under the measured level (F1 0.692: P 0.87, R 0.58;
+/// 0.647 before demonym roots and the paragraph credit). Recall is what is
+/// missing: many gold pairs restate a sub-event with little shared
+/// vocabulary (see `tests/align_events.rs` for the same on unseen events).
 #[test]
 fn bundled_gold_pairwise_f1_floor() {
-    check_bundled_gold(0.6);
+    check_bundled_gold(0.65);
 }
 
 /// The target. Not reached yet (see the floor above and the notes).
 #[test]
-#[ignore = "target not reached: measured F1 0.647 (recall 0.54) on the bundled gold"]
+#[ignore = "target not reached: measured F1 0.692 (recall 0.58) on the bundled gold"]
 fn bundled_gold_pairwise_f1_is_at_least_0_85() {
     check_bundled_gold(0.85);
 }

@@ -116,7 +116,9 @@ fn line(name: &str, c: &PairCounts) -> String {
 
 /// Pooled pairwise F1 of "shares a group" over the tuning sets and the
 /// held-out sets, with a line per event. Floors sit just under the figures
-/// measured when they were set (see the README, "Measured quality").
+/// measured when they were set: tuning F1 0.625 (P 0.84, R 0.50), held out
+/// F1 0.588 (P 0.83, R 0.45); the aligner of the previous release scored
+/// 0.578 and 0.548.
 #[test]
 fn independent_outlets_align_on_unseen_events() {
     let all = score_all();
@@ -130,8 +132,8 @@ fn independent_outlets_align_on_unseen_events() {
     let tuning = pooled(all.iter().filter(|a| !a.1).map(|a| &a.2));
     let held = pooled(all.iter().filter(|a| a.1).map(|a| &a.2));
     println!("{}\n{}", line("TUNING", &tuning), line("HELD OUT", &held));
-    assert!(tuning.f1() >= 0.0, "{}", line("tuning", &tuning));
-    assert!(held.f1() >= 0.0, "{}", line("held out", &held));
+    assert!(tuning.f1() >= 0.6, "{}", line("tuning", &tuning));
+    assert!(held.f1() >= 0.55, "{}", line("held out", &held));
 }
 
 /// Every snippet of every gold file names exactly one body paragraph, every

@@ -269,6 +269,7 @@ pub fn variants() -> Vec<(String, Params)> {
                 "near_best" => p.near_best = x as f32,
                 "entity_mismatch" => p.entity_mismatch = x as f32,
                 "candidates_per_source" => p.candidates_per_source = x as usize,
+                "candidate_share" => p.candidate_share = x as f32,
                 other => panic!("unknown parameter {other}"),
             }
         }

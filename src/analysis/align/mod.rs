@@ -61,6 +61,9 @@ pub struct Params {
     pub candidates_per_source: usize,
     /// Minimum accumulated index score for a candidate.
     pub min_candidate_score: f32,
+    /// A candidate's index score must also reach this share of the
+    /// sentence's best candidate score in any source.
+    pub candidate_share: f32,
     /// Terms in more sentences than max(`max_posting`, n / `posting_divisor`)
     /// do not propose candidates (they still count in the similarity).
     pub max_posting: usize,
@@ -105,6 +108,7 @@ impl Default for Params {
             cluster_cohesion: 0.2,
             candidates_per_source: 1,
             min_candidate_score: 0.02,
+            candidate_share: 0.5,
             max_posting: 64,
             posting_divisor: 20,
             rewrite_coverage: 0.5,
