@@ -138,6 +138,9 @@ pub struct Quote {
     pub content: Vec<String>,
     /// `content`, sorted and deduplicated.
     set: Vec<String>,
+    /// `words` as ids, equal for equal words across all quotations of the
+    /// index (the longest common subsequence compares these).
+    word_ids: Vec<u32>,
 }
 
 impl Quote {
@@ -285,6 +288,7 @@ impl QuoteIndex {
                             set
                         },
                         content,
+                        word_ids: Vec::new(),
                     });
                 }
                 // Unattributed quotes share the speaker of another quote in
@@ -297,6 +301,7 @@ impl QuoteIndex {
                 }
             }
         }
+        intern_words(&mut quotes);
         let mut by_sentence: HashMap<SentenceRef, Vec<usize>> = HashMap::new();
         let mut by_paragraph: HashMap<(SourceId, usize), Vec<usize>> = HashMap::new();
         for (i, q) in quotes.iter().enumerate() {
@@ -580,8 +585,23 @@ fn overlap(a: &Quote, b: &Quote) -> (f64, usize) {
     ((shared as f64 / short as f64).min(1.0), shared)
 }
 
+/// Fills every quotation's `word_ids` (one id per distinct word).
+fn intern_words(quotes: &mut [Quote]) {
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    for q in quotes.iter_mut() {
+        q.word_ids = q
+            .words
+            .iter()
+            .map(|w| {
+                let next = ids.len() as u32;
+                *ids.entry(w.clone()).or_insert(next)
+            })
+            .collect();
+    }
+}
+
 /// Length of the longest common subsequence of two word lists.
-fn lcs(a: &[String], b: &[String]) -> usize {
+fn lcs<T: PartialEq>(a: &[T], b: &[T]) -> usize {
     let mut row = vec![0usize; b.len() + 1];
     for x in a {
         let mut diag = 0;
@@ -605,7 +625,7 @@ fn same_quote(a: &Quote, b: &Quote) -> Option<f64> {
     if shared < 2 {
         return None;
     }
-    let common = lcs(&a.words, &b.words);
+    let common = lcs(&a.word_ids, &b.word_ids);
     let ratio = common as f64 / a.words.len().min(b.words.len()).max(1) as f64;
     (common >= 3 && ratio >= 0.6).then_some(ratio)
 }

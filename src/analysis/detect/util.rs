@@ -88,19 +88,17 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
 /// Tokenizes `text[range]`; offsets are relative to `text` (so paragraph
 /// offsets when `text` is a paragraph).
 pub fn tokenize_span(text: &str, range: Span) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
     let slice = &text[range.start..range.end];
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let mut i = 0;
+    let char_at = |at: usize| slice[at..].chars().next();
+    let mut out = Vec::with_capacity(slice.len() / 4);
+    let mut pos = 0;
     let mut space_before = true;
-    while i < chars.len() {
-        let (off, c) = chars[i];
+    while let Some(c) = char_at(pos) {
         if c.is_whitespace() {
             space_before = true;
-            i += 1;
+            pos += c.len_utf8();
             continue;
         }
-        let start = range.start + off;
         let kind = if c.is_alphabetic() {
             TokKind::Word
         } else if c.is_ascii_digit() || vulgar_fraction(c).is_some() {
@@ -108,11 +106,11 @@ pub fn tokenize_span(text: &str, range: Span) -> Vec<Tok<'_>> {
         } else {
             TokKind::Punct
         };
-        let mut j = i + 1;
+        let mut end = pos + c.len_utf8();
         if kind != TokKind::Punct {
-            while j < chars.len() {
-                let c = chars[j].1;
-                let next = chars.get(j + 1).map(|x| x.1);
+            while let Some(c) = char_at(end) {
+                let after = end + c.len_utf8();
+                let next = char_at(after);
                 let keep = c.is_alphanumeric()
                     || (kind == TokKind::Word
                         && is_apostrophe(c)
@@ -123,19 +121,19 @@ pub fn tokenize_span(text: &str, range: Span) -> Vec<Tok<'_>> {
                 if !keep {
                     break;
                 }
-                j += 1;
+                end = after;
             }
         }
-        let end = range.start + chars.get(j).map_or(slice.len(), |x| x.0);
+        let (start, end_in_text) = (range.start + pos, range.start + end);
         out.push(Tok {
-            text: &text[start..end],
+            text: &text[start..end_in_text],
             start,
-            end,
+            end: end_in_text,
             kind,
             space_before,
         });
         space_before = false;
-        i = j;
+        pos = end;
     }
     out
 }
@@ -505,6 +503,31 @@ mod tests {
         assert!(texts.contains(&"Xi’s"));
         let minute = toks.iter().find(|t| t.text == "minute").unwrap();
         assert!(!minute.space_before);
+    }
+
+    #[test]
+    fn tokens_join_inner_apostrophes_and_number_punctuation_only() {
+        let text = "a'b 1:30 3/4 1.2.3 x' 'y 12,5 ,5 ½x İstanbul";
+        let toks: Vec<(&str, TokKind)> = tokenize(text).iter().map(|t| (t.text, t.kind)).collect();
+        use TokKind::{Num, Punct, Word};
+        assert_eq!(
+            toks,
+            [
+                ("a'b", Word),
+                ("1:30", Num),
+                ("3/4", Num),
+                ("1.2.3", Num),
+                ("x", Word),
+                ("'", Punct),
+                ("'", Punct),
+                ("y", Word),
+                ("12,5", Num),
+                (",", Punct),
+                ("5", Num),
+                ("½x", Num),
+                ("İstanbul", Word),
+            ]
+        );
     }
 
     #[test]
