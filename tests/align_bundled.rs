@@ -25,17 +25,18 @@ fn check_bundled_gold(floor: f64) {
     assert!(s.f1() >= floor, "{report}");
 }
 
-/// Regression floor at the measured level (F1 0.647 when written: P 0.81,
-/// R 0.54). Recall is what is missing: many gold pairs restate a sub-event
-/// with little shared vocabulary.
+/// Regression floor under the measured level (F1 0.692: P 0.87, R 0.58;
+/// 0.647 before demonym roots and the paragraph credit). Recall is what is
+/// missing: many gold pairs restate a sub-event with little shared
+/// vocabulary (see `tests/align_events.rs` for the same on unseen events).
 #[test]
 fn bundled_gold_pairwise_f1_floor() {
-    check_bundled_gold(0.6);
+    check_bundled_gold(0.65);
 }
 
 /// The target. Not reached yet (see the floor above and the notes).
 #[test]
-#[ignore = "target not reached: measured F1 0.647 (recall 0.54) on the bundled gold"]
+#[ignore = "target not reached: measured F1 0.692 (recall 0.58) on the bundled gold"]
 fn bundled_gold_pairwise_f1_is_at_least_0_85() {
     check_bundled_gold(0.85);
 }
@@ -156,39 +157,10 @@ fn the_rewrite_is_flagged_as_a_rewrite_of_the_ft() {
 #[test]
 #[ignore = "debugging aid"]
 fn diagnose_gold_pairs() {
-    use parallax::analysis::align::{Params, explain};
-    use parallax::model::SentenceRef;
     let sources = bundled_sources();
     let alignment = align(&sources);
-    let labels = align_common::pair_labels(&sources, &gold());
-    for ((x, y), label) in labels {
-        if label == "neutral" {
-            continue;
-        }
-        let mut best: f64 = 0.0;
-        let (px, py) = (&sources[x.0].paragraphs[x.1], &sources[y.0].paragraphs[y.1]);
-        for i in 0..px.sentences.len() {
-            for j in 0..py.sentences.len() {
-                let r = |s: usize, p: usize, k: usize| SentenceRef {
-                    source: sources[s].id,
-                    paragraph: p,
-                    sentence: k,
-                };
-                if let Some(e) =
-                    explain(&sources, &Params::default(), r(x.0, x.1, i), r(y.0, y.1, j))
-                {
-                    best = best.max(e.0);
-                }
-            }
-        }
-        let shared = share_a_group(&alignment, &[x, y]);
-        if (label == "positive") != shared || best > 0.2 {
-            println!(
-                "{label:8} {shared:5} {best:.3} {}#{} ~ {}#{}",
-                sources[x.0].name, x.1, sources[y.0].name, y.1
-            );
-        }
-    }
+    let params = parallax::analysis::align::Params::default();
+    align_common::diagnose(&sources, &gold(), &alignment, &params);
 }
 
 #[test]
@@ -227,5 +199,63 @@ fn print_links() {
                 t(l.b)
             );
         }
+    }
+}
+
+/// For each variant in `VARIANTS`: the gold figures and which exclusive
+/// paragraphs joined a group (behaviour check of candidate parameters; the
+/// bundled corpus is never where they are tuned).
+#[test]
+#[ignore = "debugging aid"]
+fn variants_on_bundled() {
+    let sources = bundled_sources();
+    for (name, params) in align_common::variants() {
+        let alignment = parallax::analysis::align::align_with(&sources, &params);
+        let s = score(&sources, &gold(), &alignment);
+        let joined: Vec<String> = gold()
+            .alone
+            .iter()
+            .filter_map(|r| align_common::resolve(&sources, r))
+            .filter(|&p| !groups_of(&alignment, p).is_empty())
+            .map(|p| align_common::describe(&sources, p))
+            .collect();
+        println!(
+            "{name}: P {:.3} R {:.3} F1 {:.3}; alone but grouped: {joined:?}",
+            s.precision(),
+            s.recall(),
+            s.f1()
+        );
+    }
+}
+
+#[test]
+#[ignore = "debugging aid"]
+fn bundled_relations() {
+    let sources = bundled_sources();
+    let alignment = align(&sources);
+    for r in &alignment.relations {
+        let sims: Vec<f64> = alignment
+            .links()
+            .filter(|(_, l)| (l.a.source, l.b.source) == (r.a, r.b))
+            .map(|(_, l)| l.similarity)
+            .collect();
+        let mut order: Vec<(usize, usize)> = alignment
+            .links()
+            .filter(|(_, l)| (l.a.source, l.b.source) == (r.a, r.b))
+            .map(|(_, l)| (l.a.paragraph, l.b.paragraph))
+            .collect();
+        order.sort_unstable();
+        let kept = order.windows(2).filter(|w| w[1].1 >= w[0].1).count();
+        println!(
+            "{:>22} {:>22} cover {:.2}/{:.2} links {} mean sim {:.2} order {:.2} {:?}",
+            sources[r.a.0].name,
+            sources[r.b.0].name,
+            r.a_in_b,
+            r.b_in_a,
+            sims.len(),
+            sims.iter().sum::<f64>() / sims.len().max(1) as f64,
+            kept as f64 / order.len().saturating_sub(1).max(1) as f64,
+            r.rewrite_of
+        );
     }
 }

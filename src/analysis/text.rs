@@ -72,16 +72,50 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 /// a name (it is capitalized because it starts the sentence), unless it is
 /// followed by another capitalized word ("Antony Blinken met ...").
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    tokenize_with(text, &mut |lower| stem(lower))
+}
+
+/// Memoized stems for one pass over many sentences: a comparison repeats
+/// most of its words, and Snowball stemming is the dearest step of
+/// tokenizing.
+#[derive(Debug, Default)]
+pub struct StemMemo(rustc_hash::FxHashMap<String, String>);
+
+impl StemMemo {
+    /// [`stem`] of `lower`, computed once per distinct word.
+    pub fn stem(&mut self, lower: &str) -> String {
+        if let Some(key) = self.0.get(lower) {
+            return key.clone();
+        }
+        let key = stem(lower);
+        self.0.insert(lower.to_string(), key.clone());
+        key
+    }
+}
+
+/// [`tokenize`] with stems from `memo` (same tokens, fewer stemmer runs).
+pub fn tokenize_memo<'a>(text: &'a str, memo: &mut StemMemo) -> Vec<Token<'a>> {
+    tokenize_with(text, &mut |lower| memo.stem(lower))
+}
+
+fn tokenize_with<'a>(text: &'a str, stem_of: &mut dyn FnMut(&str) -> String) -> Vec<Token<'a>> {
     let words: Vec<(usize, &str)> = text.unicode_word_indices().collect();
     let mut tokens = Vec::with_capacity(words.len());
     for (i, &(start, word)) in words.iter().enumerate() {
         let span = Span::new(start, start + word.len());
-        tokens.push(classify(word, span, i == 0, words.get(i + 1).map(|w| w.1)));
+        let next = words.get(i + 1).map(|w| w.1);
+        tokens.push(classify(word, span, i == 0, next, stem_of));
     }
     tokens
 }
 
-fn classify<'a>(word: &'a str, span: Span, first: bool, next: Option<&str>) -> Token<'a> {
+fn classify<'a>(
+    word: &'a str,
+    span: Span,
+    first: bool,
+    next: Option<&str>,
+    stem_of: &mut dyn FnMut(&str) -> String,
+) -> Token<'a> {
     let token = |kind, key, stop, value| Token {
         text: word,
         span,
@@ -101,7 +135,7 @@ fn classify<'a>(word: &'a str, span: Span, first: bool, next: Option<&str>) -> T
     if is_stop_word(&lower) {
         return token(TokenKind::Word, lower, true, None);
     }
-    let key = stem(&lower);
+    let key = stem_of(&lower);
     let capitalized = word.chars().next().is_some_and(char::is_uppercase);
     let name = capitalized && (!first || next.is_some_and(starts_name));
     let kind = if name {
@@ -476,6 +510,9 @@ mod tests {
         assert!(acr.iter().all(|t| t.key == "US"));
         // the pronoun stays a stop word
         assert!(tokenize("tell us")[1].stop);
+        let mut memo = StemMemo::default();
+        let text = "Officials stabilised ties; officials met.";
+        assert_eq!(tokenize_memo(text, &mut memo), tokenize(text));
     }
 
     #[test]

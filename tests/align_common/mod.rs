@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use parallax::analysis::align::Params;
 use parallax::analysis::synth::PairCounts;
 use parallax::model::{Alignment, Source};
 use serde::Deserialize;
@@ -232,5 +233,87 @@ impl Scored {
             self.misses.join("\n  "),
             self.false_alarms.join("\n  ")
         )
+    }
+}
+
+/// The default parameters, then the variants named in `VARIANTS`, e.g.
+/// `VARIANTS="weak_link=0.2,cluster_cohesion=0.2;idf_offset=0.5"` (for the
+/// tuning reports).
+pub fn variants() -> Vec<(String, Params)> {
+    let base = Params::default();
+    let mut variants: Vec<(String, Params)> = vec![("default".into(), base.clone())];
+    let Ok(spec) = std::env::var("VARIANTS") else {
+        return variants;
+    };
+    for v in spec.split(';') {
+        let mut p = base.clone();
+        for kv in v.split(',') {
+            let Some((k, val)) = kv.split_once('=') else {
+                continue;
+            };
+            let x: f64 = val.parse().expect("number");
+            match k.trim() {
+                "word_weight" => p.word_weight = x as f32,
+                "entity_boost" => p.entity_boost = x as f32,
+                "number_boost" => p.number_boost = x as f32,
+                "strong_link" => p.strong_link = x as f32,
+                "weak_link" => p.weak_link = x as f32,
+                "cluster_cohesion" => p.cluster_cohesion = x as f32,
+                "idf_offset" => p.idf_offset = x as f32,
+                "containment_weight" => p.containment_weight = x as f32,
+                "containment_min_terms" => p.containment_min_terms = x as usize,
+                "paragraph_link" => p.paragraph_link = x as f32,
+                "paragraph_weight" => p.paragraph_weight = x as f32,
+                "attach_cohesion" => p.attach_cohesion = x as f32,
+                "mutual_best" => p.mutual_best = x != 0.0,
+                "near_best" => p.near_best = x as f32,
+                "entity_mismatch" => p.entity_mismatch = x as f32,
+                "candidates_per_source" => p.candidates_per_source = x as usize,
+                "candidate_share" => p.candidate_share = x as f32,
+                other => panic!("unknown parameter {other}"),
+            }
+        }
+        variants.push((v.to_string(), p));
+    }
+    variants
+}
+
+/// The highest similarity the aligner computes between a sentence of
+/// paragraph `x` and one of paragraph `y`.
+pub fn best_similarity(sources: &[Source], x: Para, y: Para, params: &Params) -> f64 {
+    use parallax::analysis::align::explain;
+    use parallax::model::SentenceRef;
+    let r = |(s, p): Para, k: usize| SentenceRef {
+        source: sources[s].id,
+        paragraph: p,
+        sentence: k,
+    };
+    let mut best: f64 = 0.0;
+    for i in 0..sources[x.0].paragraphs[x.1].sentences.len() {
+        for j in 0..sources[y.0].paragraphs[y.1].sentences.len() {
+            if let Some(e) = explain(sources, params, r(x, i), r(y, j)) {
+                best = best.max(e.0);
+            }
+        }
+    }
+    best
+}
+
+/// Prints every gold pair the aligner gets wrong, and every negative pair
+/// above 0.2, with the best sentence similarity (diagnosis, not tuning).
+pub fn diagnose(sources: &[Source], gold: &Gold, alignment: &Alignment, params: &Params) {
+    for ((x, y), label) in pair_labels(sources, gold) {
+        if label == "neutral" {
+            continue;
+        }
+        let best = best_similarity(sources, x, y, params);
+        let shared = share_a_group(alignment, &[x, y]);
+        if (label == "positive") != shared || best > 0.2 {
+            println!(
+                "{label:8} {shared:5} {best:.3} {} <> {}",
+                describe(sources, x),
+                describe(sources, y)
+            );
+        }
     }
 }

@@ -19,24 +19,8 @@ pub fn credit_paragraph_pairs(corpus: &Corpus, pairs: &mut PairScores, params: &
     if params.paragraph_weight <= 0.0 {
         return;
     }
-    let mut sentences: HashMap<ParagraphKey, Vec<u32>> = HashMap::default();
-    for (i, s) in corpus.sentences.iter().enumerate() {
-        sentences
-            .entry((s.at.source.0, s.at.paragraph))
-            .or_default()
-            .push(i as u32);
-    }
-    let vectors: HashMap<ParagraphKey, SparseVec> = sentences
-        .iter()
-        .map(|(key, members)| {
-            let entries = members
-                .iter()
-                .flat_map(|&i| corpus.sentences[i as usize].terms.iter())
-                .map(|&(t, w)| (u64::from(t), w))
-                .collect();
-            (*key, SparseVec::normalized(entries))
-        })
-        .collect();
+    let sentences = paragraph_sentences(corpus);
+    let vectors = paragraph_vectors(corpus, &sentences);
     let key_of = |i: u32| {
         let at = corpus.sentences[i as usize].at;
         (at.source.0, at.paragraph)
@@ -81,4 +65,34 @@ pub fn credit_paragraph_pairs(corpus: &Corpus, pairs: &mut PairScores, params: &
             pairs.scores.insert((i.min(j), i.max(j)), credited);
         }
     }
+}
+
+/// The sentences of each paragraph, by (source, paragraph).
+pub fn paragraph_sentences(corpus: &Corpus) -> HashMap<ParagraphKey, Vec<u32>> {
+    let mut sentences: HashMap<ParagraphKey, Vec<u32>> = HashMap::default();
+    for (i, s) in corpus.sentences.iter().enumerate() {
+        sentences
+            .entry((s.at.source.0, s.at.paragraph))
+            .or_default()
+            .push(i as u32);
+    }
+    sentences
+}
+
+/// One unit vector per paragraph over its sentences' weighted terms.
+pub fn paragraph_vectors(
+    corpus: &Corpus,
+    sentences: &HashMap<ParagraphKey, Vec<u32>>,
+) -> HashMap<ParagraphKey, SparseVec> {
+    sentences
+        .iter()
+        .map(|(key, members)| {
+            let entries = members
+                .iter()
+                .flat_map(|&i| corpus.sentences[i as usize].terms.iter())
+                .map(|&(t, w)| (u64::from(t), w))
+                .collect();
+            (*key, SparseVec::normalized(entries))
+        })
+        .collect()
 }

@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::analysis::text::{Token, TokenKind, tokenize, us_spelling};
+use crate::analysis::text::{StemMemo, Token, TokenKind, tokenize_memo, us_spelling};
 use crate::model::{SentenceRef, Source};
 
 use super::Params;
@@ -58,6 +58,7 @@ impl Corpus {
             ..Corpus::default()
         };
         let mut raw = Vec::new();
+        let mut stems = StemMemo::default();
         let mut gram_df: HashMap<u64, u32> = HashMap::default();
         for (s, source) in sources.iter().enumerate() {
             for paragraph in source.body() {
@@ -68,8 +69,14 @@ impl Corpus {
                         paragraph: paragraph.index,
                         sentence: k,
                     };
-                    let sentence =
-                        corpus.raw_sentence(text, at, corpus.per_source[s], &mut vocab, params);
+                    let sentence = corpus.raw_sentence(
+                        text,
+                        at,
+                        corpus.per_source[s],
+                        &mut vocab,
+                        &mut stems,
+                        params,
+                    );
                     if sentence.words.is_empty() {
                         continue;
                     }
@@ -127,15 +134,20 @@ impl Corpus {
         at: SentenceRef,
         ordinal: usize,
         vocab: &mut HashMap<String, u32>,
+        stems: &mut StemMemo,
         params: &Params,
     ) -> RawSentence {
         let mut words: Vec<(u32, f32)> = Vec::new();
         let mut grams = Vec::new();
         let mut entities = Vec::new();
-        let tokens = tokenize(text);
+        let tokens = tokenize_memo(text, stems);
         for token in tokens.iter().filter(|t| t.is_content()) {
             let strong = token.is_entity() || token.kind == TokenKind::Number;
-            let id = self.term_id(&token.key, token.text, vocab);
+            let key = match token.kind {
+                TokenKind::Name => name_root(&token.key),
+                _ => &token.key,
+            };
+            let id = self.term_id(key, token.text, vocab);
             if strong {
                 self.strong[id as usize] = true;
             }
@@ -178,6 +190,19 @@ impl Corpus {
             grams,
         }
     }
+}
+
+/// The root of a name's key, so that a country, its people and its
+/// adjective share one term ("australia" / "australian", "china" /
+/// "chinese", "russia" / "russian", "nepal" / "nepalese" / "nepali"): the
+/// longest demonym ending is cut when at least four letters remain.
+fn name_root(key: &str) -> &str {
+    const ENDINGS: [&str; 9] = ["ese", "ian", "ans", "es", "an", "ia", "a", "e", "i"];
+    ENDINGS
+        .iter()
+        .filter_map(|e| key.strip_suffix(e))
+        .find(|root| root.chars().count() >= 4)
+        .unwrap_or(key)
 }
 
 /// The initials of multi-word names ("United States" → "US", "World Health
@@ -231,16 +256,35 @@ fn char_grams(word: &str, out: &mut Vec<u64>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::text::stem;
 
     #[test]
     fn multi_word_names_yield_their_initials() {
-        let of = |text: &str| initialisms(&tokenize(text));
+        let of = |text: &str| initialisms(&crate::analysis::text::tokenize(text));
         assert_eq!(of("A balloon over the United States."), vec!["US"]);
         assert_eq!(
             of("Said the World Health Organization and Joe Biden"),
             vec!["WHO", "JB"]
         );
         assert!(of("China said").is_empty());
+    }
+
+    #[test]
+    fn a_country_and_its_demonym_share_a_root() {
+        for (a, b) in [
+            ("australia", "australian"),
+            ("china", "chinese"),
+            ("russia", "russian"),
+            ("nepal", "nepalese"),
+            ("nepal", "nepali"),
+            ("vietnam", "vietnamese"),
+            ("korea", "korean"),
+        ] {
+            let (ka, kb) = (stem(a), stem(b));
+            assert_eq!(name_root(&ka), name_root(&kb), "{a} / {b}");
+        }
+        // too short to cut: "ryan" stays itself
+        assert_eq!(name_root("ryan"), "ryan");
     }
 
     #[test]

@@ -17,12 +17,6 @@ pub struct PairScores {
 }
 
 impl PairScores {
-    /// Similarity of sentences `i` and `j` if they were compared.
-    pub fn try_get(&self, i: u32, j: u32) -> Option<f32> {
-        let key = if i < j { (i, j) } else { (j, i) };
-        self.scores.get(&key).copied()
-    }
-
     /// Similarity of sentences `i` and `j`, computed and remembered if the
     /// index did not propose them.
     pub fn get_or_compute(&mut self, corpus: &Corpus, i: u32, j: u32, params: &Params) -> f32 {
@@ -70,11 +64,18 @@ pub fn candidate_pairs(corpus: &Corpus, params: &Params) -> PairScores {
                 acc[j as usize] += w * weight_of(other, term);
             }
         }
-        // keep the best few per other source
+        // keep the best few per other source, if they come close enough to
+        // the best candidate anywhere: with many sources, every source has
+        // *some* best partner, and scoring them all is quadratic in sources
+        let top = touched
+            .iter()
+            .map(|&j| acc[j as usize])
+            .fold(0.0f32, f32::max);
+        let floor = params.min_candidate_score.max(params.candidate_share * top);
         for &j in &touched {
             let score = acc[j as usize];
             acc[j as usize] = 0.0;
-            if score < params.min_candidate_score {
+            if score < floor {
                 continue;
             }
             let src = corpus.sentences[j as usize].at.source.0;

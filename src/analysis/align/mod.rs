@@ -35,7 +35,6 @@ use crate::analysis::diff::{TokenInterner, Tokenized, diff_tokenized};
 use crate::model::{Alignment, Group, GroupId, Member, SentenceLink, SentenceRef, Source};
 
 use features::Corpus;
-use index::PairScores;
 
 /// The knobs of the aligner. [`Params::default`] holds the values tuned on
 /// generated rewrites of the fixture articles (never on the bundled corpus).
@@ -62,6 +61,9 @@ pub struct Params {
     pub candidates_per_source: usize,
     /// Minimum accumulated index score for a candidate.
     pub min_candidate_score: f32,
+    /// A candidate's index score must also reach this share of the
+    /// sentence's best candidate score in any source.
+    pub candidate_share: f32,
     /// Terms in more sentences than max(`max_posting`, n / `posting_divisor`)
     /// do not propose candidates (they still count in the similarity).
     pub max_posting: usize,
@@ -106,6 +108,7 @@ impl Default for Params {
             cluster_cohesion: 0.2,
             candidates_per_source: 1,
             min_candidate_score: 0.02,
+            candidate_share: 0.5,
             max_posting: 64,
             posting_divisor: 20,
             rewrite_coverage: 0.5,
@@ -118,8 +121,8 @@ impl Default for Params {
             containment_min_terms: 5,
             entity_mismatch: 0.5,
             attach_cohesion: 0.3,
-            paragraph_link: 0.3,
-            paragraph_weight: 0.0,
+            paragraph_link: 0.2,
+            paragraph_weight: 1.2,
         }
     }
 }
@@ -139,7 +142,7 @@ pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
     let mut clusters = grouping::cluster(&corpus, &mut pairs, &edges, params);
     grouping::attach(&corpus, &mut pairs, &mut clusters, params);
     let mut differ = Differ::new(sources);
-    let groups = build_groups(&corpus, &pairs, &clusters, params, &mut differ);
+    let groups = build_groups(&corpus, &clusters, params, &mut differ);
     let links: Vec<&SentenceLink> = groups.iter().flat_map(|g| &g.links).collect();
     let relations = relations::relations(sources, &corpus, &links, params);
     Alignment { groups, relations }
@@ -149,7 +152,6 @@ pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
 /// paragraphs become one group.
 fn build_groups(
     corpus: &Corpus,
-    pairs: &PairScores,
     clusters: &[Vec<u32>],
     params: &Params,
     differ: &mut Differ<'_>,
@@ -173,7 +175,7 @@ fn build_groups(
     }
     let mut groups: Vec<Group> = by_members
         .into_values()
-        .map(|parts| make_group(differ, corpus, pairs, &parts, params))
+        .map(|parts| make_group(differ, corpus, &parts, params))
         .collect();
     groups.sort_by(|a, b| {
         let key = |g: &Group| g.members.first().map(|m| (m.source, m.paragraph));
@@ -188,7 +190,6 @@ fn build_groups(
 fn make_group(
     differ: &mut Differ<'_>,
     corpus: &Corpus,
-    pairs: &PairScores,
     parts: &[&Vec<u32>],
     params: &Params,
 ) -> Group {
@@ -208,9 +209,9 @@ fn make_group(
                 if si.at.source == sj.at.source {
                     continue;
                 }
-                let sim = pairs
-                    .try_get(i, j)
-                    .unwrap_or_else(|| similarity::sentence_similarity(si, sj, params));
+                // the sentences' own similarity: a paragraph-context credit
+                // decides linking, but is not what the two sentences share
+                let sim = similarity::sentence_similarity(si, sj, params);
                 links.push(differ.link(si.at, sj.at, sim));
             }
         }
@@ -333,6 +334,20 @@ pub fn explain(
         f64::from(x.words.dot(&y.words)),
         f64::from(x.chars.dot(&y.chars)),
     ))
+}
+
+/// Diagnostics: the cosine of two body paragraphs' weighted term vectors
+/// (`(source index, paragraph index)` each); `None` if either has no body
+/// sentence.
+pub fn explain_paragraphs(
+    sources: &[Source],
+    params: &Params,
+    a: (usize, usize),
+    b: (usize, usize),
+) -> Option<f64> {
+    let corpus = Corpus::build(sources, params);
+    let vectors = context::paragraph_vectors(&corpus, &context::paragraph_sentences(&corpus));
+    Some(f64::from(vectors.get(&a)?.dot(vectors.get(&b)?)))
 }
 
 /// Diagnostics: every candidate pair the index proposed, with its similarity,
