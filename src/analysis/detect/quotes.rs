@@ -330,13 +330,19 @@ impl QuoteIndex {
             .map(|&i| &self.quotes[i])
     }
 
-    /// The quotation spans of a paragraph.
-    pub fn spans(&self, source: SourceId, paragraph: usize) -> Vec<Span> {
+    /// Quotations of a paragraph, in reading order.
+    pub fn in_paragraph(&self, source: SourceId, paragraph: usize) -> impl Iterator<Item = &Quote> {
         self.by_paragraph
             .get(&(source, paragraph))
             .into_iter()
             .flatten()
-            .map(|&i| self.quotes[i].span)
+            .map(|&i| &self.quotes[i])
+    }
+
+    /// The quotation spans of a paragraph.
+    pub fn spans(&self, source: SourceId, paragraph: usize) -> Vec<Span> {
+        self.in_paragraph(source, paragraph)
+            .map(|q| q.span)
             .collect()
     }
 
@@ -1053,12 +1059,9 @@ fn unmatched(
                 continue;
             };
             // The other sentence quotes some of the same words itself.
-            let quotes_too = index.quotes.iter().any(|o| {
-                o.source == r.source
-                    && o.paragraph == r.paragraph
-                    && o.span.overlaps(&span)
-                    && overlap(q, o).1 >= 2
-            });
+            let quotes_too = index
+                .in_paragraph(r.source, r.paragraph)
+                .any(|o| o.span.overlaps(&span) && overlap(q, o).1 >= 2);
             if quotes_too {
                 continue;
             }
