@@ -9,12 +9,15 @@
 //! `exclusive` (one source quotes what aligned sentences of others report
 //! without the words).
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use rustc_hash::FxHashMap;
 
 use super::lexicon::spelling_variant;
-use super::util::{Stems, TITLES, Tok, ellipsize, is_name_word, is_stop, tokenize_span, word_diff};
+use super::util::{
+    Stems, TITLES, Tok, ellipsize, is_name_word, is_stop, lowercase, tokenize_span, word_diff,
+};
 use super::{Ctx, finding, join_names};
 use crate::model::{DiffTag, Discrepancy, DiscrepancyKind, GroupId, SentenceRef, SourceId, Span};
 
@@ -327,13 +330,19 @@ impl QuoteIndex {
             .map(|&i| &self.quotes[i])
     }
 
-    /// The quotation spans of a paragraph.
-    pub fn spans(&self, source: SourceId, paragraph: usize) -> Vec<Span> {
+    /// Quotations of a paragraph, in reading order.
+    pub fn in_paragraph(&self, source: SourceId, paragraph: usize) -> impl Iterator<Item = &Quote> {
         self.by_paragraph
             .get(&(source, paragraph))
             .into_iter()
             .flatten()
-            .map(|&i| self.quotes[i].span)
+            .map(|&i| &self.quotes[i])
+    }
+
+    /// The quotation spans of a paragraph.
+    pub fn spans(&self, source: SourceId, paragraph: usize) -> Vec<Span> {
+        self.in_paragraph(source, paragraph)
+            .map(|q| q.span)
             .collect()
     }
 
@@ -346,7 +355,7 @@ impl QuoteIndex {
 }
 
 fn is_pronoun(s: &str) -> bool {
-    PRONOUNS.contains(&s.to_lowercase().as_str())
+    PRONOUNS.contains(&lowercase(s).as_ref())
 }
 
 /// Quotation spans (inside the marks) of a paragraph, each with a flag set
@@ -460,7 +469,7 @@ fn leading_name(toks: &[&Tok<'_>]) -> Option<String> {
     }
     let run: Vec<&str> = toks[start..]
         .iter()
-        .take_while(|t| is_name_word(t.text) || TITLES.contains(&t.lower().as_str()))
+        .take_while(|t| is_name_word(t.text) || TITLES.contains(&lowercase(t.text).as_ref()))
         .map(|t| t.text)
         .collect();
     if !run.iter().any(|w| is_name_word(w)) {
@@ -471,7 +480,7 @@ fn leading_name(toks: &[&Tok<'_>]) -> Option<String> {
     let speaks = rest[..clause_end]
         .iter()
         .take(15)
-        .any(|t| SPEECH_VERBS.contains(&t.lower().as_str()));
+        .any(|t| SPEECH_VERBS.contains(&lowercase(t.text).as_ref()));
     speaks.then(|| run.join(" "))
 }
 
@@ -480,7 +489,7 @@ const LISTENER_VERBS: &[&str] = &["told", "tells", "asked", "urged", "replied"];
 
 /// Finds a speech verb among `toks` and the name phrase next to it.
 fn speaker_near_verb(toks: &[&Tok<'_>]) -> Option<String> {
-    let lower: Vec<String> = toks.iter().map(|t| t.lower()).collect();
+    let lower: Vec<Cow<'_, str>> = toks.iter().map(|t| lowercase(t.text)).collect();
     // "according to X"
     if let Some(k) = lower
         .windows(2)
@@ -489,13 +498,13 @@ fn speaker_near_verb(toks: &[&Tok<'_>]) -> Option<String> {
         return phrase_forward(toks, k + 2);
     }
     for (k, w) in lower.iter().enumerate() {
-        if !SPEECH_VERBS.contains(&w.as_str()) {
+        if !SPEECH_VERBS.contains(&w.as_ref()) {
             continue;
         }
         if let Some(s) = phrase_backward(toks, k) {
             return Some(s);
         }
-        if !LISTENER_VERBS.contains(&w.as_str())
+        if !LISTENER_VERBS.contains(&w.as_ref())
             && let Some(s) = phrase_forward(toks, k + 1)
         {
             return Some(s);
@@ -511,9 +520,9 @@ fn phrase_backward(toks: &[&Tok<'_>], k: usize) -> Option<String> {
     let mut words = 0;
     while first > 0 && words < 6 {
         let t = toks[first - 1];
-        let w = t.lower();
+        let w = lowercase(t.text);
         let joins = t.is_word()
-            && (matches!(w.as_str(), "of" | "the" | "a" | "mr" | "mrs" | "ms" | "dr")
+            && (matches!(w.as_ref(), "of" | "the" | "a" | "mr" | "mrs" | "ms" | "dr")
                 || !is_stop(t.text)
                 || is_pronoun(&w));
         if !joins {
@@ -537,7 +546,7 @@ fn phrase_forward(toks: &[&Tok<'_>], k: usize) -> Option<String> {
     let mut end = k;
     while end < toks.len() && end - k < 6 {
         let t = toks[end];
-        let w = t.lower();
+        let w = lowercase(t.text);
         let leading = end == k && (w == "the" || w == "a" || w == "an");
         let ok = t.is_word()
             && (leading || w == "of" || !is_stop(t.text) || (end == k && is_pronoun(&w)));
@@ -556,11 +565,11 @@ fn phrase(toks: &[&Tok<'_>], from: usize, to: usize) -> Option<String> {
     let words: Vec<&str> = toks[from..to].iter().map(|t| t.text).collect();
     let words: Vec<&str> = words
         .into_iter()
-        .skip_while(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "of"))
+        .skip_while(|w| matches!(lowercase(w).as_ref(), "the" | "a" | "an" | "of"))
         .collect();
     let last_ok = words
         .iter()
-        .rposition(|w| !matches!(w.to_lowercase().as_str(), "of" | "the" | "a"))?;
+        .rposition(|w| !matches!(lowercase(w).as_ref(), "of" | "the" | "a"))?;
     let words = &words[..=last_ok];
     let is_person_like = words.iter().any(|w| is_name_word(w) || is_pronoun(w)) || words.len() <= 3;
     (is_person_like && !words.is_empty()).then(|| words.join(" "))
@@ -1050,12 +1059,9 @@ fn unmatched(
                 continue;
             };
             // The other sentence quotes some of the same words itself.
-            let quotes_too = index.quotes.iter().any(|o| {
-                o.source == r.source
-                    && o.paragraph == r.paragraph
-                    && o.span.overlaps(&span)
-                    && overlap(q, o).1 >= 2
-            });
+            let quotes_too = index
+                .in_paragraph(r.source, r.paragraph)
+                .any(|o| o.span.overlaps(&span) && overlap(q, o).1 >= 2);
             if quotes_too {
                 continue;
             }
