@@ -259,3 +259,24 @@ fn bundled_relations() {
         );
     }
 }
+
+/// Every word of a group's label is written, in some inflection, in one of
+/// its paragraphs (no initials derived from names, such as "QG" for "Qin
+/// Gang"; the label shows the first spelling met in the whole comparison).
+#[test]
+fn group_labels_are_words_of_their_paragraphs() {
+    use parallax::analysis::text::tokenize;
+    let sources = bundled_sources();
+    let alignment = align(&sources);
+    for g in &alignment.groups {
+        for part in g.label.split(" · ") {
+            let key = &tokenize(part)[0].key;
+            let written = g.members.iter().any(|m| {
+                tokenize(&sources[m.source.0].paragraphs[m.paragraph].text)
+                    .iter()
+                    .any(|t| t.key.eq_ignore_ascii_case(key))
+            });
+            assert!(written, "{}: {part:?} is in no member paragraph", g.label);
+        }
+    }
+}

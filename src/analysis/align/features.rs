@@ -37,6 +37,10 @@ pub struct Corpus {
     pub df: Vec<u32>,
     /// Term id -> true for names, acronyms and numbers.
     pub strong: Vec<bool>,
+    /// Term id -> true when the term occurs as a word of the text (false
+    /// for initials derived from a name, "QG" for "Qin Gang", until the
+    /// text itself writes them).
+    pub literal: Vec<bool>,
     /// Body sentence count per source.
     pub per_source: Vec<usize>,
 }
@@ -123,6 +127,7 @@ impl Corpus {
         self.surface.push(surface.to_string());
         self.df.push(0);
         self.strong.push(false);
+        self.literal.push(false);
         let id = (self.surface.len() - 1) as u32;
         vocab.insert(key.to_string(), id);
         id
@@ -148,6 +153,7 @@ impl Corpus {
                 _ => &token.key,
             };
             let id = self.term_id(key, token.text, vocab);
+            self.literal[id as usize] = true;
             if strong {
                 self.strong[id as usize] = true;
             }

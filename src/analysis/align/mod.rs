@@ -289,8 +289,9 @@ impl<'s> Differ<'s> {
 }
 
 /// The group's most salient shared terms: summed weight over the group's
-/// sentences, counting only terms found in two or more sources; names,
-/// acronyms and numbers first.
+/// sentences, counting only terms found in two or more sources and written
+/// in the text (not initials derived from names); names, acronyms and
+/// numbers first.
 fn label(corpus: &Corpus, parts: &[&Vec<u32>]) -> String {
     let mut weight: HashMap<u32, (f32, Vec<usize>)> = HashMap::default();
     for &i in parts.iter().flat_map(|c| c.iter()) {
@@ -305,7 +306,7 @@ fn label(corpus: &Corpus, parts: &[&Vec<u32>]) -> String {
     }
     let mut terms: Vec<(bool, f32, u32)> = weight
         .into_iter()
-        .filter(|(_, (_, srcs))| srcs.len() >= 2)
+        .filter(|(t, (_, srcs))| srcs.len() >= 2 && corpus.literal[*t as usize])
         .map(|(t, (w, _))| (corpus.strong[t as usize], w, t))
         .collect();
     terms.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
