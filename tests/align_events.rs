@@ -273,8 +273,8 @@ fn dump_pair_signals() {
                 .unwrap_or(0.0);
             let shared = align_common::share_a_group(&alignment, &[x, y]);
             println!(
-                "PAIR\t{}\t{label}\t{best:.3}\t{para:.3}\t{shared}",
-                set.name
+                "PAIR\t{}\t{label}\t{best:.3}\t{para:.3}\t{shared}\t{}#{}\t{}#{}",
+                set.name, set.sources[x.0].name, x.1, set.sources[y.0].name, y.1
             );
         }
     }

@@ -180,7 +180,9 @@ impl<'a> Ctx<'a> {
     }
 
     /// True when every op of a link's diff lies inside its sentences on
-    /// character boundaries and its equal ops join equal text.
+    /// character boundaries and its equal ops join equal words (the
+    /// aligner's tokens carry their trailing spaces, so "Beijing " before a
+    /// word and "Beijing" before a full stop are equal).
     fn diff_checks_out(&self, link: &SentenceLink) -> bool {
         let (Some((pa, sa)), Some((pb, sb))) = (self.sentence(link.a), self.sentence(link.b))
         else {
@@ -197,7 +199,7 @@ impl<'a> Ctx<'a> {
             inside(&pa.text, sa, op.a)
                 && inside(&pb.text, sb, op.b)
                 && (op.tag != DiffTag::Equal
-                    || op.a.slice(&pa.text).to_lowercase() == op.b.slice(&pb.text).to_lowercase())
+                    || equal_words(op.a.slice(&pa.text), op.b.slice(&pb.text)))
         })
     }
 
@@ -452,4 +454,11 @@ pub fn finding(
         score,
         mentions,
     }
+}
+
+/// The same words, ignoring case and the spaces around and between them.
+fn equal_words(a: &str, b: &str) -> bool {
+    a.split_whitespace()
+        .map(str::to_lowercase)
+        .eq(b.split_whitespace().map(str::to_lowercase))
 }
