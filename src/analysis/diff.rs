@@ -74,12 +74,20 @@ impl<'t> TokenInterner<'t> {
 /// the paragraph text of `ta` (trivial equal runs are judged on it). See
 /// [`word_diff`] for the result's shape.
 pub fn diff_tokenized(a: &str, ta: &Tokenized, tb: &Tokenized) -> Vec<DiffOp> {
-    let span = |t: &Tokenized| Span::new(t.offsets[0], t.offsets[t.offsets.len() - 1]);
+    to_bytes(&token_diff(a, ta, tb), ta, tb)
+}
+
+/// [`diff_tokenized`] with the op spans in token positions (`Span::new(2, 5)`:
+/// tokens 2 to 4) instead of bytes; [`to_bytes`] maps them to the texts.
+/// The result depends only on the two sentences' texts, so it can be reused
+/// for another pair of sentences with the same texts.
+pub fn token_diff(a: &str, ta: &Tokenized, tb: &Tokenized) -> Vec<DiffOp> {
+    let whole = |t: &Tokenized| Span::new(0, t.ids.len());
     if ta.ids == tb.ids {
         return vec![DiffOp {
             tag: DiffTag::Equal,
-            a: span(ta),
-            b: span(tb),
+            a: whole(ta),
+            b: whole(tb),
         }];
     }
     let ops = similar::capture_diff_slices(Algorithm::Myers, &ta.ids, &tb.ids);
@@ -94,12 +102,32 @@ pub fn diff_tokenized(a: &str, ta: &Tokenized, tb: &Tokenized) -> Vec<DiffOp> {
                     similar::DiffTag::Insert => DiffTag::Insert,
                     similar::DiffTag::Replace => DiffTag::Replace,
                 },
-                a: Span::new(ta.offsets[o.start], ta.offsets[o.end]),
-                b: Span::new(tb.offsets[n.start], tb.offsets[n.end]),
+                a: Span::new(o.start, o.end),
+                b: Span::new(n.start, n.end),
             }
         })
         .collect();
-    semantic_cleanup(&raw, a)
+    semantic_cleanup(&raw, |run| is_trivial(ta.bytes(run).slice(a)))
+}
+
+/// Maps ops in token positions (see [`token_diff`]) to byte spans.
+pub fn to_bytes(ops: &[DiffOp], ta: &Tokenized, tb: &Tokenized) -> Vec<DiffOp> {
+    ops.iter()
+        .map(|op| DiffOp {
+            tag: op.tag,
+            a: ta.bytes(op.a),
+            b: tb.bytes(op.b),
+        })
+        .collect()
+}
+
+impl Tokenized {
+    /// The byte span of tokens `tokens.start..tokens.end`. Every token is
+    /// at least one byte, so empty token runs map to empty byte spans and
+    /// back.
+    fn bytes(&self, tokens: Span) -> Span {
+        Span::new(self.offsets[tokens.start], self.offsets[tokens.end])
+    }
 }
 
 /// True when an equal run carries no information on its own: whitespace,
@@ -117,15 +145,16 @@ fn is_trivial(text: &str) -> bool {
 }
 
 /// Merges adjacent non-equal ops, and folds trivial equal runs that sit
-/// between two changes into the surrounding change.
-fn semantic_cleanup(ops: &[DiffOp], a: &str) -> Vec<DiffOp> {
+/// between two changes into the surrounding change (`trivial` judges an
+/// equal run by its `a` side).
+fn semantic_cleanup(ops: &[DiffOp], trivial: impl Fn(Span) -> bool) -> Vec<DiffOp> {
     let mut out: Vec<DiffOp> = Vec::with_capacity(ops.len());
     for (i, op) in ops.iter().enumerate() {
         let between_changes = i > 0 && i + 1 < ops.len();
         let fold = op.tag == DiffTag::Equal
             && between_changes
             && out.last().is_some_and(|p| p.tag != DiffTag::Equal)
-            && is_trivial(op.a.slice(a));
+            && trivial(op.a);
         let change = op.tag != DiffTag::Equal || fold;
         match out.last_mut() {
             Some(prev) if change && prev.tag != DiffTag::Equal => {

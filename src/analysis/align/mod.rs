@@ -31,8 +31,8 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::analysis::diff::{TokenInterner, Tokenized, diff_tokenized};
-use crate::model::{Alignment, Group, GroupId, Member, SentenceLink, SentenceRef, Source};
+use crate::analysis::diff::{TokenInterner, Tokenized, to_bytes, token_diff};
+use crate::model::{Alignment, DiffOp, Group, GroupId, Member, SentenceLink, SentenceRef, Source};
 
 use features::Corpus;
 
@@ -244,10 +244,22 @@ fn make_group(
 }
 
 /// Builds sentence links with word diffs, tokenizing each sentence once.
+///
+/// The same sentence often appears word for word in several sources (wire
+/// copy, a rewrite that keeps most sentences), so a cluster links the same
+/// pair of texts again and again. A diff depends only on the two texts
+/// (their tokens and the interner's ids for them), so it is computed once per
+/// pair of distinct texts, kept in token positions, and mapped to each
+/// link's byte offsets.
 struct Differ<'s> {
     sources: &'s [Source],
     interner: TokenInterner<'s>,
-    tokens: HashMap<SentenceRef, Tokenized>,
+    /// Tokens of each sentence, and the id of its text in `texts`.
+    tokens: HashMap<SentenceRef, (Tokenized, u32)>,
+    /// Distinct sentence texts.
+    texts: HashMap<&'s str, u32>,
+    /// Diffs in token positions by pair of text ids.
+    diffs: HashMap<(u32, u32), Vec<DiffOp>>,
 }
 
 impl<'s> Differ<'s> {
@@ -256,6 +268,8 @@ impl<'s> Differ<'s> {
             sources,
             interner: TokenInterner::default(),
             tokens: HashMap::default(),
+            texts: HashMap::default(),
+            diffs: HashMap::default(),
         }
     }
 
@@ -266,10 +280,14 @@ impl<'s> Differ<'s> {
     fn tokenize(&mut self, r: SentenceRef) {
         if !self.tokens.contains_key(&r) {
             let paragraph = &self.sources[r.source.0].paragraphs[r.paragraph];
-            let t = self
-                .interner
-                .tokenize(&paragraph.text, paragraph.sentences[r.sentence]);
-            self.tokens.insert(r, t);
+            let span = paragraph.sentences[r.sentence];
+            let t = self.interner.tokenize(&paragraph.text, span);
+            let next = self.texts.len() as u32;
+            let text = *self
+                .texts
+                .entry(span.slice(&paragraph.text))
+                .or_insert(next);
+            self.tokens.insert(r, (t, text));
         }
     }
 
@@ -278,12 +296,17 @@ impl<'s> Differ<'s> {
         let (a, b) = if x.source < y.source { (x, y) } else { (y, x) };
         self.tokenize(a);
         self.tokenize(b);
-        let diff = diff_tokenized(self.text(a), &self.tokens[&a], &self.tokens[&b]);
+        let ((ta, text_a), (tb, text_b)) = (&self.tokens[&a], &self.tokens[&b]);
+        let text = self.text(a);
+        let ops = self
+            .diffs
+            .entry((*text_a, *text_b))
+            .or_insert_with(|| token_diff(text, ta, tb));
         SentenceLink {
             a,
             b,
             similarity: f64::from(similarity).clamp(0.0, 1.0),
-            diff,
+            diff: to_bytes(ops, ta, tb),
         }
     }
 }

@@ -458,7 +458,22 @@ pub fn finding(
 
 /// The same words, ignoring case and the spaces around and between them.
 fn equal_words(a: &str, b: &str) -> bool {
-    a.split_whitespace()
-        .map(str::to_lowercase)
-        .eq(b.split_whitespace().map(str::to_lowercase))
+    let (mut x, mut y) = (a.split_whitespace(), b.split_whitespace());
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if same_word_ignoring_case(p, q) => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Equal after lowercasing (`str::to_lowercase`), without allocating when
+/// both words are ASCII (there lowercasing is ASCII case folding).
+fn same_word_ignoring_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
 }
