@@ -8,6 +8,10 @@
 
 mod scaling_corpus;
 
+/// The binary's allocator, so the benchmarks measure what the binary runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
