@@ -131,7 +131,7 @@ fn classify<'a>(
         let key: String = word.chars().filter(|c| *c != '.').collect();
         return token(TokenKind::Acronym, key, false, None);
     }
-    let lower = possessive_stripped(&word.to_lowercase());
+    let lower = possessive_stripped(word.to_lowercase());
     if is_stop_word(&lower) {
         return token(TokenKind::Word, lower, true, None);
     }
@@ -148,7 +148,10 @@ fn classify<'a>(
 
 /// "blinken’s" → "blinken", "officials'" → "officials"; typographic
 /// apostrophes become ASCII ones.
-fn possessive_stripped(lower: &str) -> String {
+fn possessive_stripped(lower: String) -> String {
+    if !lower.contains(['\'', '’']) {
+        return lower;
+    }
     let ascii = lower.replace('’', "'");
     let trimmed = ascii
         .strip_suffix("'s")

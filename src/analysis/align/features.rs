@@ -245,17 +245,21 @@ fn initialisms(tokens: &[Token<'_>]) -> Vec<String> {
 
 /// Appends the hashed character 4-grams of ` word ` (padded with spaces).
 fn char_grams(word: &str, out: &mut Vec<u64>) {
-    let chars: Vec<char> = std::iter::once(' ')
+    let padded = std::iter::once(' ')
         .chain(word.chars())
-        .chain(std::iter::once(' '))
-        .collect();
-    for window in chars.windows(4) {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for c in window {
-            h ^= u64::from(*c);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        .chain(std::iter::once(' '));
+    let mut window = ['\0'; 4];
+    for (k, c) in padded.enumerate() {
+        window.rotate_left(1);
+        window[3] = c;
+        if k >= 3 {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for c in window {
+                h ^= u64::from(c);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+            out.push(h);
         }
-        out.push(h);
     }
 }
 
