@@ -72,8 +72,9 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
-/// `word` lowercased, borrowed when it has no uppercase letter already
-/// (the common case: no allocation).
+/// `word` lowercased exactly as `str::to_lowercase` does, but borrowed
+/// (no allocation) when it is ASCII without uppercase letters, the common
+/// case for running text.
 pub fn lowercase(word: &str) -> Cow<'_, str> {
     if word
         .bytes()
@@ -528,6 +529,14 @@ mod tests {
                 ("İstanbul", Word),
             ]
         );
+    }
+
+    #[test]
+    fn lowercase_borrows_only_what_is_already_lowercase() {
+        assert!(matches!(lowercase("said"), Cow::Borrowed("said")));
+        assert!(matches!(lowercase("U.S."), Cow::Owned(ref w) if w == "u.s."));
+        assert_eq!(lowercase("Éloïse"), "éloïse");
+        assert_eq!(lowercase("ΟΔΟΣ"), "ΟΔΟΣ".to_lowercase());
     }
 
     #[test]
