@@ -24,6 +24,10 @@
 #[path = "../benches/scaling_corpus.rs"]
 mod scaling_corpus;
 
+/// The binary's allocator, so profiles show what the binary runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
