@@ -94,7 +94,12 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
                 .or_insert_with(|| super::group_at(ctx, all[q].at));
         }
     }
-    for (&(x, _), &(score, y, group)) in &best {
+    // in key order: a quantity in conflicting pairs of two groups keeps the
+    // group of its best-scoring pair, whatever the hash order
+    let mut ordered: Vec<(&(usize, usize), &(f64, usize, GroupId))> = best.iter().collect();
+    ordered.sort_unstable_by_key(|e| *e.0);
+    let mut group_score: HashMap<usize, f64> = HashMap::new();
+    for (&(x, _), &(score, y, group)) in ordered {
         if x >= y || score < MATCH_FLOOR {
             continue;
         }
@@ -114,8 +119,13 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
         }
         if conflict(&all[x].q, &all[y].q) {
             union(&mut parent, x, y);
-            group_of.insert(x, Some(group));
-            group_of.insert(y, Some(group));
+            for q in [x, y] {
+                let known = group_score.get(&q).copied().unwrap_or(f64::MIN);
+                if score > known || !group_of.contains_key(&q) {
+                    group_score.insert(q, score);
+                    group_of.insert(q, Some(group));
+                }
+            }
         }
     }
     let mut components: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -131,7 +141,13 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
             report(ctx, &all, &members, group)
         })
         .collect();
-    out.sort_by(|a, b| b.score.total_cmp(&a.score));
+    // score, then the first mention: equal scores must not keep hash order
+    let first = |d: &Discrepancy| d.mentions.first().map(|m| (m.source, m.paragraph, m.start));
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| first(a).cmp(&first(b)))
+    });
     out
 }
 
