@@ -12,6 +12,10 @@ use parallax::analysis::detect::detect;
 use parallax::analysis::detect::plant::plant;
 use parallax::ingest::bundled_sources;
 
+/// The binary's allocator, so the benchmarks measure what the binary runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }
