@@ -96,7 +96,7 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
     }
     // in key order: a quantity in conflicting pairs of two groups keeps the
     // group of its best-scoring pair, whatever the hash order
-    let mut ordered: Vec<(&(usize, usize), &(f64, usize, GroupId))> = best.iter().collect();
+    let mut ordered: Vec<_> = best.iter().collect();
     ordered.sort_unstable_by_key(|e| *e.0);
     let mut group_score: HashMap<usize, f64> = HashMap::new();
     for (&(x, _), &(score, y, group)) in ordered {
