@@ -266,11 +266,11 @@ fn char_grams(word: &str, out: &mut Vec<u64>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::text::stem;
+    use crate::analysis::text::{stem, tokenize};
 
     #[test]
     fn multi_word_names_yield_their_initials() {
-        let of = |text: &str| initialisms(&crate::analysis::text::tokenize(text));
+        let of = |text: &str| initialisms(&tokenize(text));
         assert_eq!(of("A balloon over the United States."), vec!["US"]);
         assert_eq!(
             of("Said the World Health Organization and Joe Biden"),

@@ -1,20 +1,22 @@
 //! Alignment of body paragraphs across sources, by content, in any order.
 //!
 //! The pipeline, one module per concern:
-//! 1. [`features`]: every body sentence becomes two unit vectors over the
+//! 1. `features`: every body sentence becomes two unit vectors over the
 //!    comparison at hand: IDF-weighted content-word keys (stemmed, stop words
 //!    out, names/acronyms and numbers weighted up) and IDF-weighted character
 //!    4-grams of the content words (spelling variants, shared word parts).
-//! 2. [`index`]: an inverted index over the rarer terms proposes candidate
-//!    partners per sentence and source; only those are scored
-//!    ([`similarity`]), so cost grows close to linearly with the text.
-//! 3. [`grouping`]: strong or mutual-best pairs become links; average-link
+//! 2. `index`: an inverted index over the rarer terms proposes candidate
+//!    partners per sentence and source (those within half of the
+//!    sentence's best candidate); only those are scored (`similarity`),
+//!    so cost grows close to linearly with the text. `context` credits
+//!    the best sentence pair of mutually best, similar paragraphs.
+//! 3. `grouping`: strong or mutual-best pairs become links; average-link
 //!    clustering over the links forms cohesive clusters of sentences (one
 //!    claim or sub-event each), resisting chaining.
 //! 4. Clusters spanning two or more sources become [`Group`]s of paragraphs
 //!    (a paragraph whose sentences report two things joins two groups), with
 //!    every cross-source sentence pair of a cluster linked and word-diffed.
-//! 5. [`relations`]: pairwise coverage and rewrite flags from the links.
+//! 5. `relations`: pairwise coverage and rewrite flags from the links.
 //!
 //! Design reading (ideas, not code): Nelken & Shieber 2006 (sentence
 //! alignment of comparable texts without order), CATS "closest" alignment
@@ -37,7 +39,9 @@ use crate::model::{Alignment, DiffOp, Group, GroupId, Member, SentenceLink, Sent
 use features::Corpus;
 
 /// The knobs of the aligner. [`Params::default`] holds the values tuned on
-/// generated rewrites of the fixture articles (never on the bundled corpus).
+/// generated rewrites of the fixture articles and on the tuning events of
+/// `tests/fixtures/events/` (never on the bundled corpus or the held-out
+/// events).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Params {
     /// Weight of the word cosine in the blend with the char n-gram cosine.
