@@ -1,7 +1,7 @@
 //! Who published a source, when, and under what headline: page metadata or
 //! front matter first, then strong signatures in the text (a copyright line
-//! naming the outlet, "<Outlet> reporter" in a byline, "More … From
-//! <Outlet>"), then datelines.
+//! naming the outlet, "`<Outlet>` reporter" in a byline, "More … From
+//! `<Outlet>`"), then datelines.
 
 use chrono::NaiveDate;
 

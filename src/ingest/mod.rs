@@ -1,11 +1,11 @@
 //! Ingestion: turn what people have (text, Markdown, saved web pages, URLs)
 //! into cleaned, classified paragraphs split into sentences.
 //!
-//! Pipeline: bytes ([`decode`]: gzip, UTF-8/UTF-16/Windows-1252) -> format
-//! (by extension, else by sniffing) -> a [`document::Document`] of blocks
+//! Pipeline: bytes (`decode`: gzip, UTF-8/UTF-16/Windows-1252) -> format
+//! (by extension, else by sniffing) -> a `document::Document` of blocks
 //! (text: blank-line blocks; Markdown: pulldown-cmark; HTML: rs-trafilatura)
 //! -> units, furniture by line, broken paragraphs joined, kinds by position
-//! ([`paragraphs`]) -> sentences -> source name, date and title ([`identity`]).
+//! (`paragraphs`) -> sentences -> source name, date and title (`identity`).
 
 mod bundled;
 mod classify;
