@@ -167,6 +167,15 @@ const CURRENCY_WORDS: [(&str, &str); 12] = [
     ("roubles", "RUB"),
 ];
 
+/// Dollars named by their country ("Australian dollars") and their codes.
+const QUALIFIED_DOLLARS: [(&str, &str); 5] = [
+    ("australian", "AUD"),
+    ("canadian", "CAD"),
+    ("singapore", "SGD"),
+    ("taiwan", "TWD"),
+    ("zimbabwean", "ZWL"),
+];
+
 /// Month names, lowercase (the table date parsing at ingest uses).
 pub use crate::ingest::MONTHS;
 
@@ -588,13 +597,29 @@ pub fn recognize_tokens(text: &str, toks: &[Tok<'_>], ctx: Context) -> Vec<Quant
         }
         match parse_at(&p, i, text, ctx) {
             Some((q, next)) => {
-                out.push(q);
+                if !is_conversion(text, out.last(), &q) {
+                    out.push(q);
+                }
                 i = next.max(i + 1);
             }
             None => i += 1,
         }
     }
     out
+}
+
+/// An amount in brackets right after another amount is the same money in
+/// another currency ("26.5 billion Australian dollars ($17.2 billion)"),
+/// not a second figure.
+fn is_conversion(text: &str, previous: Option<&Quantity>, q: &Quantity) -> bool {
+    let money = |q: &Quantity| matches!(q.class, UnitClass::Money(_));
+    previous.is_some_and(|prev| {
+        money(prev)
+            && money(q)
+            && text
+                .get(prev.span.end..q.span.start)
+                .is_some_and(|between| between.trim() == "(")
+    })
 }
 
 /// True when [`recognize_tokens`] would find at least one quantity (it
@@ -864,6 +889,18 @@ fn unit_after(
     if w == "percentage" && matches!(p.word(n + 1), "point" | "points") {
         return Some((UnitClass::Percent, "%".into(), 1.0, None, n + 2));
     }
+    // "26.5 billion Australian dollars"
+    if matches!(p.word(n + 1), "dollar" | "dollars")
+        && let Some((_, code)) = QUALIFIED_DOLLARS.iter().find(|(c, _)| *c == w)
+    {
+        return Some((
+            UnitClass::Money((*code).into()),
+            (*code).into(),
+            1.0,
+            noun_at(p, n + 2),
+            n + 2,
+        ));
+    }
     if let Some((_, code)) = CURRENCY_WORDS.iter().find(|(c, _)| *c == w) {
         return Some((
             UnitClass::Money((*code).into()),
@@ -912,6 +949,13 @@ fn unit_after(
         return Some((UnitClass::Duration, abbr.into(), secs, noun, next));
     }
     if core.vague && p.toks.get(n).is_none_or(|t| !t.is_word()) {
+        return None;
+    }
+    // "four of the six members" counts a part of a whole, which outlets
+    // pick differently (who voted for, who dissented); "3 January" is a
+    // date. Neither is a count that another outlet's figure contradicts.
+    let whole = core.value >= 1.0 && core.value.fract() == 0.0;
+    if !hyphenated && whole && (p.word(n) == "of" || MONTHS.contains(&p.word(n))) {
         return None;
     }
     // A count of the next content word ("40 people", "five Chinese
@@ -1423,10 +1467,32 @@ mod tests {
             "at 3:00 pm",
             "He may go.",
             "the 1990s",
+            "four of the",
         ] {
             let qs = recognize(text, Span::new(0, text.len()), date());
             assert!(qs.is_empty(), "{text}: {qs:?}");
         }
+    }
+
+    #[test]
+    fn parts_dates_and_currency_conversions_are_not_counts() {
+        let values = |text: &str| -> Vec<f64> {
+            recognize(text, Span::new(0, text.len()), date())
+                .iter()
+                .map(|q| q.value)
+                .collect()
+        };
+        assert_eq!(
+            values("four of the six members voted for the cut"),
+            vec![6.0]
+        );
+        assert_eq!(values("a 12-member team of 40 people"), vec![12.0, 40.0]);
+        assert_eq!(
+            values("worth 26.5 billion Australian dollars ($17.2 billion) last year"),
+            vec![26.5e9]
+        );
+        let on_3_january = recognize("on 3 January", Span::new(0, 12), date());
+        assert!(on_3_january.iter().all(|q| q.class != UnitClass::Count));
     }
 
     #[test]
