@@ -288,11 +288,14 @@ pub fn number_value(word: &str) -> Option<f64> {
 /// True for English function words (articles, pronouns, auxiliaries,
 /// prepositions, conjunctions, and honorifics), given in lower case.
 pub fn is_stop_word(lower: &str) -> bool {
-    STOP_WORDS.binary_search(&lower).is_ok()
+    FUNCTION_WORDS.binary_search(&lower).is_ok() || ALIGN_STOP_WORDS.binary_search(&lower).is_ok()
 }
 
-/// Sorted, so [`is_stop_word`] can binary-search it.
-const STOP_WORDS: [&str; 166] = [
+/// Function words every matcher skips: articles, pronouns, auxiliaries,
+/// prepositions, conjunctions, honorifics. Sorted, for binary search. The
+/// aligner adds [`ALIGN_STOP_WORDS`]; the detectors add their own few
+/// (`detect::util::is_stop`).
+pub const FUNCTION_WORDS: [&str; 135] = [
     "a",
     "about",
     "above",
@@ -302,19 +305,14 @@ const STOP_WORDS: [&str; 166] = [
     "all",
     "also",
     "am",
-    "among",
     "an",
     "and",
-    "another",
     "any",
     "are",
-    "around",
     "as",
     "at",
     "be",
-    "became",
     "because",
-    "become",
     "been",
     "before",
     "being",
@@ -332,10 +330,6 @@ const STOP_WORDS: [&str; 166] = [
     "down",
     "during",
     "each",
-    "either",
-    "else",
-    "even",
-    "ever",
     "few",
     "for",
     "from",
@@ -363,38 +357,28 @@ const STOP_WORDS: [&str; 166] = [
     "its",
     "itself",
     "just",
-    "least",
-    "less",
-    "let",
-    "many",
     "may",
     "me",
-    "meanwhile",
     "might",
     "more",
     "most",
     "mr",
     "mrs",
     "ms",
-    "much",
     "must",
     "my",
     "myself",
-    "neither",
     "no",
     "nor",
     "not",
     "now",
     "of",
     "off",
-    "often",
     "on",
     "once",
     "only",
     "or",
     "other",
-    "others",
-    "otherwise",
     "our",
     "ours",
     "ourselves",
@@ -402,8 +386,6 @@ const STOP_WORDS: [&str; 166] = [
     "over",
     "own",
     "per",
-    "quite",
-    "rather",
     "same",
     "she",
     "should",
@@ -424,16 +406,12 @@ const STOP_WORDS: [&str; 166] = [
     "they",
     "this",
     "those",
-    "though",
     "through",
-    "thus",
     "to",
     "too",
     "under",
     "until",
     "up",
-    "upon",
-    "us",
     "very",
     "was",
     "we",
@@ -441,23 +419,54 @@ const STOP_WORDS: [&str; 166] = [
     "what",
     "when",
     "where",
-    "whether",
     "which",
     "while",
     "who",
     "whom",
-    "whose",
     "why",
     "will",
     "with",
-    "within",
-    "without",
     "would",
-    "yet",
     "you",
     "your",
     "yours",
     "yourself",
+];
+
+/// Also no content for alignment: quantifiers and connectives ("many",
+/// "less", "even", "whether"), which the detectors read (hedges, ranges).
+/// Sorted.
+const ALIGN_STOP_WORDS: [&str; 31] = [
+    "among",
+    "another",
+    "around",
+    "became",
+    "become",
+    "either",
+    "else",
+    "even",
+    "ever",
+    "least",
+    "less",
+    "let",
+    "many",
+    "meanwhile",
+    "much",
+    "neither",
+    "often",
+    "others",
+    "otherwise",
+    "quite",
+    "rather",
+    "though",
+    "thus",
+    "upon",
+    "us",
+    "whether",
+    "whose",
+    "within",
+    "without",
+    "yet",
     "yourselves",
 ];
 
@@ -475,10 +484,13 @@ mod tests {
 
     #[test]
     fn stop_words_are_sorted_for_binary_search() {
-        let mut sorted = STOP_WORDS.to_vec();
-        sorted.sort_unstable();
-        sorted.dedup();
-        assert_eq!(sorted.len(), STOP_WORDS.len(), "no duplicates");
+        for list in [&FUNCTION_WORDS[..], &ALIGN_STOP_WORDS[..]] {
+            let mut sorted = list.to_vec();
+            sorted.sort_unstable();
+            sorted.dedup();
+            assert_eq!(sorted, list, "sorted, no duplicates");
+        }
+        assert!(ALIGN_STOP_WORDS.iter().all(|w| !FUNCTION_WORDS.contains(w)));
         for w in ["the", "and", "mr", "us", "whether"] {
             assert!(is_stop_word(w), "{w}");
         }
