@@ -260,8 +260,6 @@ pub fn variants() -> Vec<(String, Params)> {
                 "weak_link" => p.weak_link = x as f32,
                 "cluster_cohesion" => p.cluster_cohesion = x as f32,
                 "idf_offset" => p.idf_offset = x as f32,
-                "containment_weight" => p.containment_weight = x as f32,
-                "containment_min_terms" => p.containment_min_terms = x as usize,
                 "paragraph_link" => p.paragraph_link = x as f32,
                 "paragraph_weight" => p.paragraph_weight = x as f32,
                 "attach_cohesion" => p.attach_cohesion = x as f32,

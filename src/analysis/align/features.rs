@@ -19,8 +19,6 @@ pub struct SentenceFeatures {
     pub words: SparseVec,
     /// IDF-weighted character 4-grams of the content words, L2-normalized.
     pub chars: SparseVec,
-    /// L2 norm of the word vector before normalization.
-    pub word_norm: f32,
     /// Term ids of the names and acronyms in the sentence, sorted.
     pub entities: Vec<u32>,
     /// Content terms with their surface forms, for labels.
@@ -104,9 +102,7 @@ impl Corpus {
                     .collect();
                 let chars: Vec<(u64, f32)> =
                     r.grams.iter().map(|g| (*g, idf(gram_df[g]))).collect();
-                let word_norm = words.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
                 SentenceFeatures {
-                    word_norm,
                     entities: r.entities,
                     at: r.at,
                     ordinal: r.ordinal,

@@ -83,10 +83,6 @@ pub struct Params {
     pub near_copy_similarity: f64,
     /// IDF is ln(`idf_offset` + n / df) over the n body sentences compared.
     pub idf_offset: f32,
-    /// Scale of the containment score (0 disables it).
-    pub containment_weight: f32,
-    /// Sentences with fewer content terms get proportionally less containment.
-    pub containment_min_terms: usize,
     /// Similarity factor when both sentences name things and share no name.
     pub entity_mismatch: f32,
     /// A sentence also joins another cluster when its average similarity
@@ -121,8 +117,6 @@ impl Default for Params {
             near_copy_coverage: 0.8,
             near_copy_similarity: 0.85,
             idf_offset: 1.0,
-            containment_weight: 0.0,
-            containment_min_terms: 5,
             entity_mismatch: 0.5,
             attach_cohesion: 0.3,
             paragraph_link: 0.2,

@@ -53,8 +53,7 @@ pub fn sentence_similarity(a: &SentenceFeatures, b: &SentenceFeatures, params: &
     let words = a.words.dot(&b.words);
     let chars = a.chars.dot(&b.chars);
     let blend = params.word_weight * words + (1.0 - params.word_weight) * chars;
-    let contained = params.containment_weight * containment(a, b, params);
-    (blend.max(contained) * entity_agreement(a, b, params)).clamp(0.0, 1.0)
+    (blend * entity_agreement(a, b, params)).clamp(0.0, 1.0)
 }
 
 /// 1 when the sentences share their names (or one has none); down to
@@ -68,35 +67,6 @@ pub fn entity_agreement(a: &SentenceFeatures, b: &SentenceFeatures, params: &Par
     let shared = x.iter().filter(|e| y.binary_search(e).is_ok()).count();
     let overlap = shared as f32 / x.len().min(y.len()) as f32;
     params.entity_mismatch + (1.0 - params.entity_mismatch) * overlap.min(1.0)
-}
-
-/// How much of the lighter sentence's weighted content the other one holds:
-/// the shared terms' smaller weights, squared and summed, over the lighter
-/// sentence's squared norm. Catches a short claim restated inside a longer
-/// sentence that adds other details (which the cosine punishes). Sentences
-/// with fewer than `containment_min_terms` terms count proportionally less.
-pub fn containment(a: &SentenceFeatures, b: &SentenceFeatures, params: &Params) -> f32 {
-    let (x, y) = (&a.words.0, &b.words.0);
-    let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
-    while i < x.len() && j < y.len() {
-        match x[i].0.cmp(&y[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                let w = (x[i].1 * a.word_norm).min(y[j].1 * b.word_norm);
-                shared += w * w;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    let lighter = a.word_norm.min(b.word_norm);
-    if lighter <= 0.0 {
-        return 0.0;
-    }
-    let terms = x.len().min(y.len()) as f32;
-    let damp = (terms / params.containment_min_terms.max(1) as f32).min(1.0);
-    damp * shared / (lighter * lighter)
 }
 
 #[cfg(test)]
