@@ -202,62 +202,12 @@ fn print_links() {
     }
 }
 
-/// For each variant in `VARIANTS`: the gold figures and which exclusive
-/// paragraphs joined a group (behaviour check of candidate parameters; the
-/// bundled corpus is never where they are tuned).
-#[test]
-#[ignore = "debugging aid"]
-fn variants_on_bundled() {
-    let sources = bundled_sources();
-    for (name, params) in align_common::variants() {
-        let alignment = parallax::analysis::align::align_with(&sources, &params);
-        let s = score(&sources, &gold(), &alignment);
-        let joined: Vec<String> = gold()
-            .alone
-            .iter()
-            .filter_map(|r| align_common::resolve(&sources, r))
-            .filter(|&p| !groups_of(&alignment, p).is_empty())
-            .map(|p| align_common::describe(&sources, p))
-            .collect();
-        println!(
-            "{name}: P {:.3} R {:.3} F1 {:.3}; alone but grouped: {joined:?}",
-            s.precision(),
-            s.recall(),
-            s.f1()
-        );
-    }
-}
-
+/// Prints the pairwise source relations (see `align_common::print_relations`).
 #[test]
 #[ignore = "debugging aid"]
 fn bundled_relations() {
     let sources = bundled_sources();
-    let alignment = align(&sources);
-    for r in &alignment.relations {
-        let sims: Vec<f64> = alignment
-            .links()
-            .filter(|(_, l)| (l.a.source, l.b.source) == (r.a, r.b))
-            .map(|(_, l)| l.similarity)
-            .collect();
-        let mut order: Vec<(usize, usize)> = alignment
-            .links()
-            .filter(|(_, l)| (l.a.source, l.b.source) == (r.a, r.b))
-            .map(|(_, l)| (l.a.paragraph, l.b.paragraph))
-            .collect();
-        order.sort_unstable();
-        let kept = order.windows(2).filter(|w| w[1].1 >= w[0].1).count();
-        println!(
-            "{:>22} {:>22} cover {:.2}/{:.2} links {} mean sim {:.2} order {:.2} {:?}",
-            sources[r.a.0].name,
-            sources[r.b.0].name,
-            r.a_in_b,
-            r.b_in_a,
-            sims.len(),
-            sims.iter().sum::<f64>() / sims.len().max(1) as f64,
-            kept as f64 / order.len().saturating_sub(1).max(1) as f64,
-            r.rewrite_of
-        );
-    }
+    align_common::print_relations("bundled", &sources, &align(&sources));
 }
 
 /// Every word of a group's label is written, in some inflection, in one of

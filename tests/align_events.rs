@@ -280,55 +280,12 @@ fn dump_pair_signals() {
     }
 }
 
-/// Prints, per pair of outlets, coverage both ways and the mean best link
-/// similarity of each side's linked sentences (rewrite flag diagnosis).
+/// Prints the pairwise relations of every set (see
+/// `align_common::print_relations`).
 #[test]
 #[ignore = "debugging aid"]
 fn relation_figures() {
     for set in event_sets() {
-        let alignment = align(&set.sources);
-        for r in &alignment.relations {
-            let mut best: std::collections::BTreeMap<(usize, usize, usize), f64> =
-                Default::default();
-            for (_, l) in alignment.links() {
-                let (x, y) = (l.a, l.b);
-                if (x.source, y.source) != (r.a, r.b) && (y.source, x.source) != (r.a, r.b) {
-                    continue;
-                }
-                for s in [x, y] {
-                    let e = best
-                        .entry((s.source.0, s.paragraph, s.sentence))
-                        .or_default();
-                    *e = e.max(l.similarity);
-                }
-            }
-            let mean = |src: usize| {
-                let v: Vec<f64> = best
-                    .iter()
-                    .filter(|(k, _)| k.0 == src)
-                    .map(|(_, v)| *v)
-                    .collect();
-                v.iter().sum::<f64>() / v.len().max(1) as f64
-            };
-            let mut order: Vec<(usize, usize)> = alignment
-                .links()
-                .filter(|(_, l)| (l.a.source, l.b.source) == (r.a, r.b))
-                .map(|(_, l)| (l.a.paragraph, l.b.paragraph))
-                .collect();
-            order.sort_unstable();
-            let kept = order.windows(2).filter(|w| w[1].1 >= w[0].1).count() as f64
-                / order.len().saturating_sub(1).max(1) as f64;
-            println!(
-                "{:18} {:>12} {:>12} order {kept:.2} cover {:.2}/{:.2} sim {:.2}/{:.2} {:?}",
-                set.name,
-                set.sources[r.a.0].name,
-                set.sources[r.b.0].name,
-                r.a_in_b,
-                r.b_in_a,
-                mean(r.a.0),
-                mean(r.b.0),
-                r.rewrite_of.as_ref().map(|f| (f.derived.0, f.original.0))
-            );
-        }
+        align_common::print_relations(&set.name, &set.sources, &align(&set.sources));
     }
 }

@@ -315,3 +315,47 @@ pub fn diagnose(sources: &[Source], gold: &Gold, alignment: &Alignment, params: 
         }
     }
 }
+
+/// Prints one line per pair of sources: coverage both ways, the mean best
+/// link similarity of each side's linked sentences, the share of the
+/// pair's links that keep paragraph order, and the rewrite flag (for
+/// diagnosing rewrite detection).
+pub fn print_relations(label: &str, sources: &[Source], alignment: &Alignment) {
+    for r in &alignment.relations {
+        let mut best: BTreeMap<(usize, usize, usize), f64> = BTreeMap::new();
+        let mut order: Vec<(usize, usize)> = Vec::new();
+        for (_, l) in alignment.links() {
+            if (l.a.source, l.b.source) != (r.a, r.b) {
+                continue;
+            }
+            order.push((l.a.paragraph, l.b.paragraph));
+            for s in [l.a, l.b] {
+                let e = best
+                    .entry((s.source.0, s.paragraph, s.sentence))
+                    .or_default();
+                *e = e.max(l.similarity);
+            }
+        }
+        let mean = |src: usize| {
+            let v: Vec<f64> = best
+                .iter()
+                .filter(|(k, _)| k.0 == src)
+                .map(|(_, v)| *v)
+                .collect();
+            v.iter().sum::<f64>() / v.len().max(1) as f64
+        };
+        order.sort_unstable();
+        let kept = order.windows(2).filter(|w| w[1].1 >= w[0].1).count() as f64
+            / order.len().saturating_sub(1).max(1) as f64;
+        println!(
+            "{label:18} {:>22} {:>22} cover {:.2}/{:.2} sim {:.2}/{:.2} order {kept:.2} {:?}",
+            sources[r.a.0].name,
+            sources[r.b.0].name,
+            r.a_in_b,
+            r.b_in_a,
+            mean(r.a.0),
+            mean(r.b.0),
+            r.rewrite_of.as_ref().map(|f| (f.derived.0, f.original.0))
+        );
+    }
+}

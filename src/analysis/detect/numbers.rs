@@ -120,8 +120,7 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
         if conflict(&all[x].q, &all[y].q) {
             union(&mut parent, x, y);
             for q in [x, y] {
-                let known = group_score.get(&q).copied().unwrap_or(f64::MIN);
-                if score > known || !group_of.contains_key(&q) {
+                if score > group_score.get(&q).copied().unwrap_or(f64::MIN) {
                     group_score.insert(q, score);
                     group_of.insert(q, Some(group));
                 }
