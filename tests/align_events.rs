@@ -267,10 +267,10 @@ fn dump_pair_signals() {
         .filter(|s| !HELD_OUT.contains(&s.name.as_str()))
     {
         let alignment = align_with(&set.sources, &params);
+        let explainer = parallax::analysis::align::Explainer::new(&set.sources, &params);
         for ((x, y), label) in align_common::pair_labels(&set.sources, &set.gold) {
-            let best = align_common::best_similarity(&set.sources, x, y, &params);
-            let para = parallax::analysis::align::explain_paragraphs(&set.sources, &params, x, y)
-                .unwrap_or(0.0);
+            let best = align_common::best_similarity(&set.sources, &explainer, x, y);
+            let para = explainer.paragraphs(x, y).unwrap_or(0.0);
             let shared = align_common::share_a_group(&alignment, &[x, y]);
             println!(
                 "PAIR\t{}\t{label}\t{best:.3}\t{para:.3}\t{shared}\t{}#{}\t{}#{}",

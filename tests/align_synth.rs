@@ -325,6 +325,7 @@ fn explain_plague() {
             Some((a.trim().parse().ok()?, b.trim().parse().ok()?))
         })
         .collect();
+    let explainer = parallax::analysis::align::Explainer::new(&sources, &Params::default());
     for (pa, pb) in spec {
         for (ka, _) in sources[0].paragraphs[pa].sentences.iter().enumerate() {
             for (kb, _) in sources[1].paragraphs[pb].sentences.iter().enumerate() {
@@ -333,12 +334,7 @@ fn explain_plague() {
                     paragraph: p,
                     sentence: k,
                 };
-                let e = parallax::analysis::align::explain(
-                    &sources,
-                    &Params::default(),
-                    r(0, pa, ka),
-                    r(1, pb, kb),
-                );
+                let e = explainer.sentences(r(0, pa, ka), r(1, pb, kb));
                 println!(
                     "{pa}.{ka} ~ {pb}.{kb}: {e:?}\n   {}\n   {}",
                     sources[0].paragraphs[pa].sentence_text(ka),

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use parallax::analysis::align::Params;
+use parallax::analysis::align::{Explainer, Params};
 use parallax::analysis::synth::PairCounts;
 use parallax::model::{Alignment, Source};
 use serde::Deserialize;
@@ -278,8 +278,7 @@ pub fn variants() -> Vec<(String, Params)> {
 
 /// The highest similarity the aligner computes between a sentence of
 /// paragraph `x` and one of paragraph `y`.
-pub fn best_similarity(sources: &[Source], x: Para, y: Para, params: &Params) -> f64 {
-    use parallax::analysis::align::explain;
+pub fn best_similarity(sources: &[Source], explainer: &Explainer, x: Para, y: Para) -> f64 {
     use parallax::model::SentenceRef;
     let r = |(s, p): Para, k: usize| SentenceRef {
         source: sources[s].id,
@@ -289,7 +288,7 @@ pub fn best_similarity(sources: &[Source], x: Para, y: Para, params: &Params) ->
     let mut best: f64 = 0.0;
     for i in 0..sources[x.0].paragraphs[x.1].sentences.len() {
         for j in 0..sources[y.0].paragraphs[y.1].sentences.len() {
-            if let Some(e) = explain(sources, params, r(x, i), r(y, j)) {
+            if let Some(e) = explainer.sentences(r(x, i), r(y, j)) {
                 best = best.max(e.0);
             }
         }
@@ -300,11 +299,12 @@ pub fn best_similarity(sources: &[Source], x: Para, y: Para, params: &Params) ->
 /// Prints every gold pair the aligner gets wrong, and every negative pair
 /// above 0.2, with the best sentence similarity (diagnosis, not tuning).
 pub fn diagnose(sources: &[Source], gold: &Gold, alignment: &Alignment, params: &Params) {
+    let explainer = Explainer::new(sources, params);
     for ((x, y), label) in pair_labels(sources, gold) {
         if label == "neutral" {
             continue;
         }
-        let best = best_similarity(sources, x, y, params);
+        let best = best_similarity(sources, &explainer, x, y);
         let shared = share_a_group(alignment, &[x, y]);
         if (label == "positive") != shared || best > 0.2 {
             println!(

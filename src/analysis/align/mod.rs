@@ -339,37 +339,55 @@ fn label(corpus: &Corpus, parts: &[&Vec<u32>]) -> String {
         .join(" · ")
 }
 
-/// Diagnostics: the similarity the aligner computes between two body
-/// sentences of `sources` (whether or not they were candidates), with the
-/// word and character cosines. `None` if either is not a body sentence.
-pub fn explain(
-    sources: &[Source],
-    params: &Params,
-    a: SentenceRef,
-    b: SentenceRef,
-) -> Option<(f64, f64, f64)> {
-    let corpus = Corpus::build(sources, params);
-    let find = |r: SentenceRef| corpus.sentences.iter().find(|s| s.at == r);
-    let (x, y) = (find(a)?, find(b)?);
-    Some((
-        f64::from(similarity::sentence_similarity(x, y, params)),
-        f64::from(x.words.dot(&y.words)),
-        f64::from(x.chars.dot(&y.chars)),
-    ))
+/// Diagnostics: the aligner's view of one comparison, built once and then
+/// asked about any pair of sentences or paragraphs (whether or not the
+/// index proposed them).
+pub struct Explainer {
+    corpus: Corpus,
+    params: Params,
+    at: HashMap<SentenceRef, usize>,
+    paragraphs: HashMap<(usize, usize), similarity::SparseVec>,
 }
 
-/// Diagnostics: the cosine of two body paragraphs' weighted term vectors
-/// (`(source index, paragraph index)` each); `None` if either has no body
-/// sentence.
-pub fn explain_paragraphs(
-    sources: &[Source],
-    params: &Params,
-    a: (usize, usize),
-    b: (usize, usize),
-) -> Option<f64> {
-    let corpus = Corpus::build(sources, params);
-    let vectors = context::paragraph_vectors(&corpus, &context::paragraph_sentences(&corpus));
-    Some(f64::from(vectors.get(&a)?.dot(vectors.get(&b)?)))
+impl Explainer {
+    /// Extracts the features of `sources` as [`align_with`] does.
+    pub fn new(sources: &[Source], params: &Params) -> Self {
+        let corpus = Corpus::build(sources, params);
+        let at = corpus
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.at, i))
+            .collect();
+        let paragraphs =
+            context::paragraph_vectors(&corpus, &context::paragraph_sentences(&corpus));
+        Explainer {
+            corpus,
+            params: params.clone(),
+            at,
+            paragraphs,
+        }
+    }
+
+    /// The similarity of two body sentences, with the word and character
+    /// cosines; `None` if either is not a body sentence.
+    pub fn sentences(&self, a: SentenceRef, b: SentenceRef) -> Option<(f64, f64, f64)> {
+        let find = |r: SentenceRef| self.at.get(&r).map(|&i| &self.corpus.sentences[i]);
+        let (x, y) = (find(a)?, find(b)?);
+        Some((
+            f64::from(similarity::sentence_similarity(x, y, &self.params)),
+            f64::from(x.words.dot(&y.words)),
+            f64::from(x.chars.dot(&y.chars)),
+        ))
+    }
+
+    /// The cosine of two body paragraphs' weighted term vectors (`(source
+    /// index, paragraph index)` each); `None` if either has no body sentence.
+    pub fn paragraphs(&self, a: (usize, usize), b: (usize, usize)) -> Option<f64> {
+        Some(f64::from(
+            self.paragraphs.get(&a)?.dot(self.paragraphs.get(&b)?),
+        ))
+    }
 }
 
 /// Diagnostics: every candidate pair the index proposed, with its similarity,
