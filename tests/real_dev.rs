@@ -34,7 +34,6 @@ const SOURCES: [&str; 3] = ["fox", "nyt", "hpo"];
 #[derive(Debug, Deserialize)]
 struct Gold {
     event: String,
-    topics: Vec<Topic>,
     sub_events: Vec<SubEvent>,
     paragraphs: BTreeMap<String, Vec<GoldParagraph>>,
     #[serde(default)]
@@ -43,11 +42,6 @@ struct Gold {
     discrepancies: Vec<GoldFinding>,
     #[serde(default)]
     must_not_flag: Vec<GoldFinding>,
-}
-
-#[derive(Debug, Deserialize)]
-struct Topic {
-    id: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -397,7 +391,6 @@ fn score_event(ev: &Event, s: &mut Scores) {
         .iter()
         .map(|x| (x.id.as_str(), x.topic.as_str()))
         .collect();
-    let _ = g.topics.len();
 
     // Sub-event pairs: gold paragraphs of two outlets.
     let tags: Vec<Vec<&GoldParagraph>> = SOURCES
