@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod ingest;
 pub mod model;
 pub mod report;
+pub mod text;
 pub mod tui;
 
 pub use analysis::analyze;

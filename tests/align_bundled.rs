@@ -215,7 +215,7 @@ fn bundled_relations() {
 /// Gang"; the label shows the first spelling met in the whole comparison).
 #[test]
 fn group_labels_are_words_of_their_paragraphs() {
-    use parallax::analysis::text::tokenize;
+    use parallax::text::tokenize;
     let sources = bundled_sources();
     let alignment = align(&sources);
     for g in &alignment.groups {

@@ -3,9 +3,7 @@
 
 pub mod align;
 pub mod detect;
-pub mod diff;
 pub mod synth;
-pub mod text;
 
 use crate::model::{Report, SCHEMA, Source};
 

@@ -4,6 +4,8 @@
 
 use chrono::NaiveDate;
 
+use crate::text::lexicon::{Words, words};
+
 /// The first date found in `text`.
 pub(crate) fn find_date(text: &str) -> Option<NaiveDate> {
     iso_date(text).or_else(|| written_date(text))
@@ -45,28 +47,12 @@ fn written_date(text: &str) -> Option<NaiveDate> {
     })
 }
 
-/// Month names, lowercase, January first.
-pub const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 fn month_number(token: &str) -> Option<u32> {
     let lower = token.to_lowercase();
     if lower.len() < 3 {
         return None;
     }
-    MONTHS
+    words(Words::Months)
         .iter()
         .position(|m| *m == lower || (lower.len() <= 4 && m.starts_with(lower.as_str())))
         .map(|i| i as u32 + 1)

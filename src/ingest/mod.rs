@@ -24,7 +24,6 @@ mod sentences;
 
 pub use bundled::{BUNDLED_EVENT, bundled_sources};
 pub use clean::sanitize;
-pub use dates::MONTHS;
 pub use sentences::split_sentences;
 
 use std::path::{Path, PathBuf};

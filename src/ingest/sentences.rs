@@ -18,19 +18,8 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::model::Span;
+use crate::text::lexicon::{Words, contains};
 
-/// Abbreviations that do not end a sentence when a name or number follows
-/// (compared without the final period, case-sensitively).
-const TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt",
-    "Cmdr", "Adm", "Maj", "Rev", "Hon", "Pres", "Supt", "Insp", "Det", "Fr", "St", "Mt", "Ft",
-    "Jr", "Sr", "No", "Nos", "Vol", "Art", "Fig", "vs", "v", "Ave", "Blvd", "Rd", "approx", "Corp",
-    "Inc", "Ltd", "Co", "Bros", "Dept", "Univ", "Assn", "Gov't",
-];
-/// Month abbreviations: no sentence end before a day number.
-const MONTHS: &[&str] = &[
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-];
 /// Words that commonly start a sentence; after "U.S." or "etc." they mark a
 /// real sentence end.
 const SENTENCE_STARTERS: &[&str] = &[
@@ -81,26 +70,6 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Now",
     "Then",
 ];
-/// Verbs of attribution: "“It is over.” Xi said." stays one sentence.
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "added",
-    "adds",
-    "told",
-    "asked",
-    "asks",
-    "replied",
-    "wrote",
-    "writes",
-    "stated",
-    "explained",
-    "noted",
-    "insisted",
-    "declared",
-    "warned",
-    "continued",
-];
 
 /// Splits `text` into sentences; each span excludes surrounding whitespace.
 pub fn split_sentences(text: &str) -> Vec<Span> {
@@ -140,10 +109,10 @@ fn continues(previous: &str, next: &str) -> bool {
     let Some(stem) = last.strip_suffix('.') else {
         return ends_quote(previous) && is_attribution(next);
     };
-    if TITLES.contains(&stem) {
+    if contains(Words::Abbreviations, stem) {
         return true;
     }
-    if MONTHS.contains(&stem) {
+    if contains(Words::MonthAbbreviations, stem) {
         return starts_digit;
     }
     if is_initial(stem) {
@@ -194,9 +163,12 @@ fn ends_quote(text: &str) -> bool {
 fn is_attribution(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     words.len() <= 6
-        && words
-            .iter()
-            .any(|w| SPEECH_VERBS.contains(&w.trim_end_matches(|c: char| !c.is_alphanumeric())))
+        && words.iter().any(|w| {
+            contains(
+                Words::SpeechVerbs,
+                w.trim_end_matches(|c: char| !c.is_alphanumeric()),
+            )
+        })
 }
 
 #[cfg(test)]

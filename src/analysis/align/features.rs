@@ -3,8 +3,9 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::analysis::text::{StemMemo, Token, TokenKind, tokenize_memo, us_spelling};
 use crate::model::{SentenceRef, Source};
+use crate::text::tokens::us_spelling;
+use crate::text::{Stems, Token, TokenKind, tokenize_memo};
 
 use super::Params;
 use super::similarity::SparseVec;
@@ -60,7 +61,7 @@ impl Corpus {
             ..Corpus::default()
         };
         let mut raw = Vec::new();
-        let mut stems = StemMemo::default();
+        let stems = Stems::default();
         let mut gram_df: HashMap<u64, u32> = HashMap::default();
         for (s, source) in sources.iter().enumerate() {
             for paragraph in source.body() {
@@ -76,7 +77,7 @@ impl Corpus {
                         at,
                         corpus.per_source[s],
                         &mut vocab,
-                        &mut stems,
+                        &stems,
                         params,
                     );
                     if sentence.words.is_empty() {
@@ -135,7 +136,7 @@ impl Corpus {
         at: SentenceRef,
         ordinal: usize,
         vocab: &mut HashMap<String, u32>,
-        stems: &mut StemMemo,
+        stems: &Stems,
         params: &Params,
     ) -> RawSentence {
         let mut words: Vec<(u32, f32)> = Vec::new();
@@ -262,7 +263,7 @@ fn char_grams(word: &str, out: &mut Vec<u64>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::text::{stem, tokenize};
+    use crate::text::{stem, tokenize};
 
     #[test]
     fn multi_word_names_yield_their_initials() {

@@ -33,8 +33,8 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::analysis::diff::{TokenInterner, Tokenized, to_bytes, token_diff};
 use crate::model::{Alignment, DiffOp, Group, GroupId, Member, SentenceLink, SentenceRef, Source};
+use crate::text::diff::{TokenInterner, Tokenized, to_bytes, token_diff};
 
 use features::Corpus;
 

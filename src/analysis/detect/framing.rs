@@ -17,14 +17,14 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::lexicon::{Lexicon, spelling_variant};
 use super::quotes::QuoteIndex;
-use super::util::{Tok, is_stop, lowercase};
 use super::{Ctx, finding};
 use crate::model::{
     DiffOp, DiffTag, Discrepancy, DiscrepancyKind, GroupId, Mention, SentenceLink, SentenceRef,
     Span,
 };
+use crate::text::lexicon::{Lexicon, spelling_variant};
+use crate::text::{Tok, is_stop, lowercase};
 
 /// One classified change in one link.
 #[derive(Debug, Clone)]
@@ -293,7 +293,7 @@ impl<'s, 'a> Side<'s, 'a> {
         while start > 0
             && i - start < 3
             && self.toks[start - 1].is_word()
-            && crate::analysis::detect::util::is_name_word(self.toks[start - 1].text)
+            && crate::text::is_name_word(self.toks[start - 1].text)
         {
             start -= 1;
         }

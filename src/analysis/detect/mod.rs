@@ -6,7 +6,6 @@
 //! sorts by score and assigns the `d0..` ids.
 
 pub mod framing;
-pub mod lexicon;
 pub mod numbers;
 pub mod omissions;
 pub mod plant;
@@ -23,9 +22,11 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
 use crate::model::{
-    Alignment, DiffOp, DiffTag, Discrepancy, DiscrepancyId, DiscrepancyKind, Group, GroupId,
-    Mention, Paragraph, SentenceLink, SentenceRef, Source, SourceId, Span,
+    Alignment, DiffOp, Discrepancy, DiscrepancyId, DiscrepancyKind, Group, GroupId, Mention,
+    Paragraph, SentenceLink, SentenceRef, Source, SourceId, Span,
 };
+use crate::text::lexicon::{Words, words};
+use crate::text::{Stems, Tok, segment_span};
 
 /// Finds where the aligned sources disagree, ranked by score (highest
 /// first), with ids `d0..` in that order.
@@ -79,14 +80,10 @@ pub struct Ctx<'a> {
     pub dates: Vec<Option<NaiveDate>>,
     /// Links by sentence pair (ordered so that `a.source < b.source`).
     links: FxHashMap<(SentenceRef, SentenceRef), &'a SentenceLink>,
-    /// Word diffs of links whose given diff does not check out (spans off
-    /// the sentence or off character boundaries, "equal" text that
-    /// differs), recomputed here.
-    repaired: FxHashMap<(SentenceRef, SentenceRef), Vec<DiffOp>>,
     /// Tokens of every body sentence, with what the detectors derive from
     /// them (filled on first use), shared by the detectors.
     tokens: FxHashMap<SentenceRef, SentenceData<'a>>,
-    stems: util::Stems,
+    stems: Stems,
     /// Person names of the document set (see [`referent::Events`]), built
     /// on first use.
     persons: OnceCell<HashMap<String, String>>,
@@ -97,7 +94,7 @@ pub struct Ctx<'a> {
 
 /// A body sentence's tokens, and what is derived from them on first use.
 struct SentenceData<'a> {
-    tokens: Vec<util::Tok<'a>>,
+    tokens: Vec<Tok<'a>>,
     /// Content stems (see [`Ctx::content`]).
     content: OnceCell<Vec<String>>,
     /// Page furniture (see [`Ctx::is_furniture`]).
@@ -141,7 +138,7 @@ impl<'a> Ctx<'a> {
                             sentence: i,
                         };
                         let data = SentenceData {
-                            tokens: util::tokenize_span(&p.text, *span),
+                            tokens: segment_span(&p.text, *span),
                             content: OnceCell::new(),
                             furniture: OnceCell::new(),
                         };
@@ -155,9 +152,8 @@ impl<'a> Ctx<'a> {
             alignment,
             dates,
             links: FxHashMap::default(),
-            repaired: FxHashMap::default(),
             tokens,
-            stems: util::Stems::default(),
+            stems: Stems::default(),
             persons: OnceCell::new(),
             holding: OnceCell::new(),
         };
@@ -168,48 +164,17 @@ impl<'a> Ctx<'a> {
                 (link.b, link.a)
             };
             ctx.links.insert(key, link);
-            if !ctx.diff_checks_out(link)
-                && ctx.sentence(link.a).is_some()
-                && ctx.sentence(link.b).is_some()
-            {
-                let diff = util::word_diff(ctx.tokens(link.a), ctx.tokens(link.b));
-                ctx.repaired.insert((link.a, link.b), diff);
-            }
         }
         ctx
     }
 
-    /// True when every op of a link's diff lies inside its sentences on
-    /// character boundaries and its equal ops join equal words (the
-    /// aligner's tokens carry their trailing spaces, so "Beijing " before a
-    /// word and "Beijing" before a full stop are equal).
-    fn diff_checks_out(&self, link: &SentenceLink) -> bool {
-        let (Some((pa, sa)), Some((pb, sb))) = (self.sentence(link.a), self.sentence(link.b))
-        else {
-            return false;
-        };
-        let inside = |text: &str, sentence: Span, span: Span| {
-            sentence.start <= span.start
-                && span.start <= span.end
-                && span.end <= sentence.end
-                && text.is_char_boundary(span.start)
-                && text.is_char_boundary(span.end)
-        };
-        link.diff.iter().all(|op| {
-            inside(&pa.text, sa, op.a)
-                && inside(&pb.text, sb, op.b)
-                && (op.tag != DiffTag::Equal
-                    || equal_words(op.a.slice(&pa.text), op.b.slice(&pb.text)))
-        })
-    }
-
     /// The tokens of a body sentence (empty when it does not resolve).
-    pub fn tokens(&self, r: SentenceRef) -> &[util::Tok<'a>] {
+    pub fn tokens(&self, r: SentenceRef) -> &[Tok<'a>] {
         self.tokens.get(&r).map_or(&[], |d| d.tokens.as_slice())
     }
 
     /// The shared stemmer (it remembers every word it has stemmed).
-    pub fn stems(&self) -> &util::Stems {
+    pub fn stems(&self) -> &Stems {
         &self.stems
     }
 
@@ -222,11 +187,10 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    /// The word diff of a link: the alignment's own, or the repaired one.
+    /// The word diff of a link: the alignment's own (the one word diff,
+    /// [`crate::text::diff`]; its spans lie inside the link's sentences).
     pub fn diff<'s>(&'s self, link: &'s SentenceLink) -> &'s [DiffOp] {
-        self.repaired
-            .get(&(link.a, link.b))
-            .map_or(link.diff.as_slice(), Vec::as_slice)
+        &link.diff
     }
 
     /// True when the alignment flags one of the two sources as a rewrite or
@@ -388,30 +352,11 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Markers of captions, credits, players and timestamps inside text.
-const FURNITURE: &[&str] = &[
-    "REUTERS/",
-    "/Pool",
-    "AP Photo",
-    "Getty Images",
-    "©",
-    "Play Video",
-    "minute read",
-    "min read",
-    "HOURS AGO",
-    "MINUTES AGO",
-    "Photograph:",
-    "Photo:",
-    "Image:",
-    "Credit:",
-    "Click here",
-    "Sign up",
-    "Subscribe",
-];
-
 /// True when a sentence carries a furniture marker.
 pub fn furniture(sentence: &str) -> bool {
-    FURNITURE.iter().any(|m| sentence.contains(m))
+    words(Words::TextFurnitureMarkers)
+        .iter()
+        .any(|m| sentence.contains(m))
 }
 
 /// The group holding a sentence's paragraph, if any.
@@ -453,27 +398,5 @@ pub fn finding(
         summary,
         score,
         mentions,
-    }
-}
-
-/// The same words, ignoring case and the spaces around and between them.
-fn equal_words(a: &str, b: &str) -> bool {
-    let (mut x, mut y) = (a.split_whitespace(), b.split_whitespace());
-    loop {
-        match (x.next(), y.next()) {
-            (None, None) => return true,
-            (Some(p), Some(q)) if same_word_ignoring_case(p, q) => {}
-            _ => return false,
-        }
-    }
-}
-
-/// Equal after lowercasing (`str::to_lowercase`), without allocating when
-/// both words are ASCII (there lowercasing is ASCII case folding).
-fn same_word_ignoring_case(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        a.eq_ignore_ascii_case(b)
-    } else {
-        a.to_lowercase() == b.to_lowercase()
     }
 }

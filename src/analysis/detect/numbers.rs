@@ -14,9 +14,10 @@
 use std::collections::HashMap;
 
 use super::quantity::{Context, Hedge, Quantity, TimeGrain, UnitClass, recognize_tokens};
-use super::util::{Stems, containment, is_stop, jaccard};
+use super::util::{containment, jaccard};
 use super::{Ctx, Pair, finding, referent};
 use crate::model::{DiffTag, Discrepancy, DiscrepancyKind, GroupId, SentenceRef, Span};
+use crate::text::{Stems, is_stop};
 
 /// A quantity in a sentence, with the content around it.
 #[derive(Debug, Clone)]

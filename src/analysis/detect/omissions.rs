@@ -14,9 +14,10 @@ use std::collections::HashSet;
 
 use super::quantity::{Context, has_quantity};
 use super::quotes::QuoteIndex;
-use super::util::{ellipsize, is_name_word};
+use super::util::ellipsize;
 use super::{Ctx, finding, join_names};
 use crate::model::{Discrepancy, DiscrepancyKind, SentenceRef, SourceId, Span};
+use crate::text::is_name_word;
 
 /// Sentences under this many words are not worth an omission entry.
 const MIN_WORDS: usize = 8;

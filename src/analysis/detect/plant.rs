@@ -8,14 +8,17 @@
 //! word diff by `similar`) or whatever aligner the caller passes, so the
 //! same cases measure the detectors alone and the whole pipeline.
 
-use super::lexicon::Lexicon;
 use super::quantity::{Context, Hedge, Quantity, TimeGrain, UnitClass, recognize};
 use super::quotes::extract;
-use super::util::{Tok, TokKind, is_name_word, is_stop, tokenize, tokenize_span, word_diff};
 use crate::ingest::{source_from_text, split_sentences};
 use crate::model::{
     Alignment, DiffTag, Discrepancy, DiscrepancyKind, Group, GroupId, Member, SentenceLink,
     SentenceRef, Source, SourceId, Span,
+};
+use crate::text::diff::token_list_diff as word_diff;
+use crate::text::lexicon::Lexicon;
+use crate::text::{
+    Tok, TokKind, is_name_word, is_stop, segment as tokenize, segment_span as tokenize_span,
 };
 
 /// A small deterministic generator (SplitMix64), so cases are reproducible

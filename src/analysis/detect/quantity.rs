@@ -14,8 +14,10 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate, Weekday};
 use rustc_hash::FxHashSet;
 
-use super::util::{Tok, TokKind, is_stop, lowercase, tokenize_span, vulgar_fraction};
 use crate::model::Span;
+use crate::text::lexicon::{NumberRole, Words, contains, number_words, number_words_of, words};
+use crate::text::tokens::vulgar_fraction;
+use crate::text::{Tok, TokKind, is_stop, lowercase, segment_span};
 
 /// Granularity of a point in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -76,51 +78,6 @@ pub struct Quantity {
     pub noun: Option<String>,
 }
 
-const UNITS: [(&str, f64); 20] = [
-    ("zero", 0.0),
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-];
-
-const TENS: [(&str, f64); 8] = [
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-];
-
-const SCALES: [(&str, f64); 8] = [
-    ("hundred", 1e2),
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("billion", 1e9),
-    ("trillion", 1e12),
-    ("bn", 1e9),
-    ("tn", 1e12),
-    ("mn", 1e6),
-];
-
 /// Plural vague amounts: "dozens of", "hundreds of".
 const VAGUE: [(&str, f64, f64); 5] = [
     ("dozens", 24.0, 144.0),
@@ -176,22 +133,22 @@ const QUALIFIED_DOLLARS: [(&str, &str); 5] = [
     ("zimbabwean", "ZWL"),
 ];
 
-/// Month names, lowercase (the table date parsing at ingest uses).
-pub use crate::ingest::MONTHS;
+/// Month names, lowercase, January first.
+pub fn months() -> &'static [&'static str] {
+    words(Words::Months)
+}
 
 /// Weekday names, lowercase, Monday first.
-pub const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+pub fn weekdays() -> &'static [&'static str] {
+    words(Words::Weekdays)
+}
 
-fn lookup(table: &[(&str, f64)], word: &str) -> Option<f64> {
-    table.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
+/// The value of a number word of one of `roles`.
+fn number_word(word: &str, roles: &[NumberRole]) -> Option<f64> {
+    number_words()
+        .iter()
+        .find(|n| n.word == word && roles.contains(&n.role))
+        .map(|n| n.value)
 }
 
 fn currency_symbol(c: &str) -> Option<&'static str> {
@@ -436,7 +393,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         // "a dozen", "a hundred", "half an hour"
         if first == "a" || first == "an" {
             let w = self.word(i + 1);
-            if w == "dozen" || lookup(&SCALES[..5], w).is_some() {
+            if w == "dozen" || number_word(w, &[NumberRole::Scale]).is_some() {
                 j = i + 1;
             } else {
                 return None;
@@ -459,11 +416,13 @@ impl<'t, 'a> Parser<'t, 'a> {
         let mut k = j;
         loop {
             let w = self.word(k);
-            if let Some(v) = lookup(&UNITS, w).or_else(|| lookup(&TENS, w)) {
+            if let Some(v) =
+                number_word(w, &[NumberRole::Unit]).or_else(|| number_word(w, &[NumberRole::Ten]))
+            {
                 current += v;
             } else if w == "dozen" {
                 current = current.max(1.0) * 12.0;
-            } else if let Some(s) = lookup(&SCALES[..5], w) {
+            } else if let Some(s) = number_word(w, &[NumberRole::Scale]) {
                 if s == 100.0 {
                     current = current.max(1.0) * 100.0;
                 } else {
@@ -479,7 +438,8 @@ impl<'t, 'a> Parser<'t, 'a> {
             // Continue through "-" ("twenty-five") and "and" after a scale
             // ("one hundred and five").
             let hyphen = self.is_joining_hyphen(k);
-            let and_after_scale = self.word(k) == "and" && lookup(&SCALES[..5], w).is_some();
+            let and_after_scale =
+                self.word(k) == "and" && number_word(w, &[NumberRole::Scale]).is_some();
             if (hyphen || and_after_scale) && self.number_word(k + 1) {
                 k += 1;
             }
@@ -500,9 +460,9 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     fn number_word(&self, i: usize) -> bool {
         let w = self.word(i);
-        lookup(&UNITS, w).is_some()
-            || lookup(&TENS, w).is_some()
-            || lookup(&SCALES[..5], w).is_some()
+        number_word(w, &[NumberRole::Unit]).is_some()
+            || number_word(w, &[NumberRole::Ten]).is_some()
+            || number_word(w, &[NumberRole::Scale]).is_some()
             || w == "dozen"
     }
 
@@ -537,7 +497,10 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
         }
         // Scale words after digits: "1.2 million", "5 billion".
-        if let Some(s) = lookup(&SCALES, self.word(core.next)) {
+        if let Some(s) = number_word(
+            self.word(core.next),
+            &[NumberRole::Scale, NumberRole::ScaleAbbreviation],
+        ) {
             let width = (core.hi - core.lo).max(if core.plain_integer { 1.0 } else { 0.0 });
             let value = core.value * s;
             core = Core {
@@ -582,7 +545,7 @@ fn valid_separators(num: &str) -> bool {
 /// Recognizes every quantity in `text[range]` (a sentence of a paragraph);
 /// spans are byte offsets into `text`.
 pub fn recognize(text: &str, range: Span, ctx: Context) -> Vec<Quantity> {
-    recognize_tokens(text, &tokenize_span(text, range), ctx)
+    recognize_tokens(text, &segment_span(text, range), ctx)
 }
 
 /// [`recognize`] over tokens already made (of `text`).
@@ -692,13 +655,13 @@ fn starting_words() -> &'static FxHashSet<&'static str> {
     static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut words: FxHashSet<&'static str> = FxHashSet::default();
-        words.extend(UNITS.iter().map(|(w, _)| *w));
-        words.extend(TENS.iter().map(|(w, _)| *w));
-        words.extend(SCALES[..5].iter().map(|(w, _)| *w));
+        for role in [NumberRole::Unit, NumberRole::Ten, NumberRole::Scale] {
+            words.extend(number_words_of(role).map(|(w, _)| w));
+        }
         words.extend(VAGUE.iter().map(|(w, _, _)| *w));
         words.extend(HEDGES.iter().map(|(hedge, _)| hedge[0]));
-        words.extend(MONTHS);
-        words.extend(WEEKDAYS);
+        words.extend(months());
+        words.extend(weekdays());
         words.extend(["a", "an", "half", "us", "weekend", "dozen"]);
         words
     })
@@ -843,7 +806,7 @@ fn is_year_context(p: &Parser<'_, '_>, i: usize, next: usize) -> bool {
     if matches!(
         before,
         "in" | "since" | "until" | "by" | "of" | "from" | "before" | "after" | "early" | "late"
-    ) || MONTHS.contains(&before)
+    ) || contains(Words::Months, before)
     {
         return true;
     }
@@ -955,7 +918,7 @@ fn unit_after(
     // pick differently (who voted for, who dissented); "3 January" is a
     // date. Neither is a count that another outlet's figure contradicts.
     let whole = core.value >= 1.0 && core.value.fract() == 0.0;
-    if !hyphenated && whole && (p.word(n) == "of" || MONTHS.contains(&p.word(n))) {
+    if !hyphenated && whole && (p.word(n) == "of" || contains(Words::Months, p.word(n))) {
         return None;
     }
     // A count of the next content word ("40 people", "five Chinese
@@ -1081,7 +1044,7 @@ fn time_expression(
     let w = p.word(i);
     let tok = p.toks.get(i)?;
     let capital = tok.text.chars().next().is_some_and(char::is_uppercase);
-    if let Some(wd) = WEEKDAYS.iter().position(|d| *d == w).filter(|_| capital) {
+    if let Some(wd) = weekdays().iter().position(|d| *d == w).filter(|_| capital) {
         let (lo, hi) = match ctx.date {
             Some(date) => {
                 let today = date.weekday().num_days_from_monday() as i64;
@@ -1112,7 +1075,7 @@ fn time_expression(
         let span = Span::new(start, tok.end);
         return Some((time_q(span, TimeGrain::Day, lo, hi, "weekend"), i + 1));
     }
-    let month = MONTHS.iter().position(|m| *m == w).filter(|_| capital)?;
+    let month = months().iter().position(|m| *m == w).filter(|_| capital)?;
     let next = p.toks.get(i + 1);
     let day = next
         .filter(|t| t.kind == TokKind::Num && t.text.len() <= 2)

@@ -14,62 +14,15 @@ use std::collections::{HashMap, HashSet};
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::spelling_variant;
-use super::util::{
-    Stems, TITLES, Tok, ellipsize, is_name_word, is_stop, lowercase, tokenize_span, word_diff,
-};
+use super::util::ellipsize;
 use super::{Ctx, finding, join_names};
 use crate::model::{DiffTag, Discrepancy, DiscrepancyKind, GroupId, SentenceRef, SourceId, Span};
-
-/// Verbs that introduce or close a quotation.
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "wrote",
-    "writes",
-    "stated",
-    "noted",
-    "explained",
-    "claimed",
-    "claims",
-    "insisted",
-    "insists",
-    "declared",
-    "argued",
-    "warned",
-    "stressed",
-    "tweeted",
-    "asked",
-    "replied",
-    "continued",
-    "recalled",
-    "admitted",
-    "announced",
-    "posted",
-    "urged",
-    "emphasized",
-    "emphasised",
-    "remarked",
-    "conceded",
-    "acknowledged",
-    "cautioned",
-    "suggested",
-    "observed",
-    "commented",
-    "hinted",
-    "alleged",
-    "described",
-    "called",
-    "responded",
-    "quipped",
-    "pledged",
-    "vowed",
-];
+use crate::text::diff::token_list_diff as word_diff;
+use crate::text::lexicon::spelling_variant;
+use crate::text::lexicon::{Words, contains};
+use crate::text::{
+    Stems, Tok, TokKind, is_name_word, is_stop, lowercase, segment_span as tokenize_span,
+};
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
 
@@ -179,7 +132,7 @@ fn speaker_key(speaker: &str, stems: &Stems) -> Vec<String> {
     // run of capitalized words.
     let capital = |w: &&str| {
         w.chars().next().is_some_and(char::is_uppercase)
-            && !TITLES.contains(&w.to_lowercase().as_str())
+            && !contains(Words::RoleTitles, &w.to_lowercase())
     };
     let end = words.iter().rposition(capital);
     let words = match end {
@@ -198,7 +151,7 @@ fn speaker_key(speaker: &str, stems: &Stems) -> Vec<String> {
         .copied()
         .filter(|w| {
             let w = w.to_lowercase();
-            !w.is_empty() && !TITLE_WORDS.contains(&w.as_str()) && !TITLES.contains(&w.as_str())
+            !w.is_empty() && !TITLE_WORDS.contains(&w.as_str()) && !contains(Words::RoleTitles, &w)
         })
         .map(|w| {
             let s = stems.stem(w);
@@ -281,7 +234,7 @@ impl QuoteIndex {
                         direct,
                         words: toks
                             .iter()
-                            .filter(|t| t.is_word() || t.kind == super::util::TokKind::Num)
+                            .filter(|t| t.is_word() || t.kind == TokKind::Num)
                             .map(Tok::lower)
                             .collect(),
                         set: {
@@ -469,7 +422,7 @@ fn leading_name(toks: &[&Tok<'_>]) -> Option<String> {
     }
     let run: Vec<&str> = toks[start..]
         .iter()
-        .take_while(|t| is_name_word(t.text) || TITLES.contains(&lowercase(t.text).as_ref()))
+        .take_while(|t| is_name_word(t.text) || contains(Words::RoleTitles, &lowercase(t.text)))
         .map(|t| t.text)
         .collect();
     if !run.iter().any(|w| is_name_word(w)) {
@@ -480,7 +433,7 @@ fn leading_name(toks: &[&Tok<'_>]) -> Option<String> {
     let speaks = rest[..clause_end]
         .iter()
         .take(15)
-        .any(|t| SPEECH_VERBS.contains(&lowercase(t.text).as_ref()));
+        .any(|t| contains(Words::SpeechVerbs, &lowercase(t.text)));
     speaks.then(|| run.join(" "))
 }
 
@@ -498,7 +451,7 @@ fn speaker_near_verb(toks: &[&Tok<'_>]) -> Option<String> {
         return phrase_forward(toks, k + 2);
     }
     for (k, w) in lower.iter().enumerate() {
-        if !SPEECH_VERBS.contains(&w.as_ref()) {
+        if !contains(Words::SpeechVerbs, w) {
             continue;
         }
         if let Some(s) = phrase_backward(toks, k) {
@@ -909,7 +862,7 @@ fn diff_tokens(toks: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
     for t in toks {
         let dot = t.is('.') || t.is('…');
         let first_dot = dot && !out.last().is_some_and(|l| l.is('.') || l.is('…'));
-        if t.is_word() || t.kind == super::util::TokKind::Num || first_dot {
+        if t.is_word() || t.kind == TokKind::Num || first_dot {
             out.push(t);
         }
     }
@@ -991,10 +944,7 @@ fn numeric(s: &str) -> bool {
 /// A few words of a quotation around a changed span.
 fn excerpt(text: &str, quote: Span, changed: Span) -> String {
     let toks = tokenize_span(text, quote);
-    let words: Vec<&Tok<'_>> = toks
-        .iter()
-        .filter(|t| t.kind != super::util::TokKind::Punct)
-        .collect();
+    let words: Vec<&Tok<'_>> = toks.iter().filter(|t| t.kind != TokKind::Punct).collect();
     let first = words
         .iter()
         .position(|t| t.end > changed.start)

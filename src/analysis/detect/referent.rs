@@ -21,19 +21,17 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::lexicon::Lexicon;
-use super::quantity::{MONTHS, Quantity, UnitClass, WEEKDAYS};
+use super::quantity::{Quantity, UnitClass, months, weekdays};
 use super::quotes::QuoteIndex;
-use super::util::{Stems, TITLES, Tok, is_name_word, is_stop, lowercase};
 use super::{Ctx, finding};
 use crate::model::{Discrepancy, DiscrepancyKind, Mention};
 use crate::model::{SentenceRef, Span};
+use crate::text::lexicon::Lexicon;
+use crate::text::lexicon::{Words, contains, words};
+use crate::text::{Stems, Tok, is_name_word, is_stop, lowercase};
 
 /// Heads of one event family: a meeting, talks, negotiations.
 const EVENT_FAMILY: &[&str] = &["meet", "met", "talk", "negoti", "discuss", "session"];
-
-/// Verbs whose nearest name run names a speaker ("X said").
-const SPEECH: &[&str] = &["said", "says", "told", "added", "stated"];
 
 /// The people and days of an event, as lowercased name words and
 /// weekday/month indices (months offset by 7).
@@ -103,9 +101,9 @@ impl<'c, 'a> Events<'c, 'a> {
         let capitalized = |t: &&Tok<'_>| t.is_word() && t.text.starts_with(char::is_uppercase);
         for t in self.ctx.tokens(r).iter().filter(capitalized) {
             let w = name_key(t.text);
-            if let Some(d) = WEEKDAYS.iter().position(|x| *x == w) {
+            if let Some(d) = weekdays().iter().position(|x| *x == w) {
                 push_unique(&mut e.days, d);
-            } else if let Some(m) = MONTHS.iter().position(|x| *x == w) {
+            } else if let Some(m) = months().iter().position(|x| *x == w) {
                 if t.text.starts_with(char::is_uppercase) && w != "may" {
                     push_unique(&mut e.days, 7 + m);
                 }
@@ -227,7 +225,7 @@ fn collect_persons(toks: &[Tok<'_>], out: &mut Vec<Vec<String>>) {
     let is_person_word =
         |t: &Tok<'_>| is_name_word(t.text) && !INSTITUTIONS.contains(&name_key(t.text).as_str());
     let is_title = |t: &Tok<'_>| {
-        TITLES
+        words(Words::RoleTitles)
             .iter()
             .chain(&["minister", "diplomat"])
             .any(|x| x.eq_ignore_ascii_case(t.text))
@@ -252,7 +250,7 @@ fn collect_persons(toks: &[Tok<'_>], out: &mut Vec<Vec<String>>) {
     // "Jane Smith said": two name words right before the verb, with no
     // punctuation between ("…at Oxford University’s China Centre, told").
     for (j, t) in toks.iter().enumerate().skip(2) {
-        if SPEECH.iter().any(|x| x.eq_ignore_ascii_case(t.text)) {
+        if contains(Words::SpeechVerbs, &lowercase(t.text)) {
             let run = [&toks[j - 2], &toks[j - 1]];
             if run.iter().all(|n| n.is_word() && is_person_word(n)) {
                 out.push(run.iter().map(|n| name_key(n.text)).collect());
@@ -556,7 +554,7 @@ mod tests {
     #[test]
     fn persons_from_titles_and_speech() {
         let text = "Chinese Foreign Minister Qin Gang met Mr Blinken, Jane Smith said.";
-        let toks = super::super::util::tokenize(text);
+        let toks = crate::text::segment(text);
         let mut runs = Vec::new();
         collect_persons(&toks, &mut runs);
         let keys = person_keys(&runs);
@@ -575,7 +573,7 @@ mod tests {
             sentence: 0,
         };
         let slot = |s: &str| {
-            let toks = super::super::util::tokenize(s);
+            let toks = crate::text::segment(s);
             label_slots(lex, r, &toks).into_iter().next().expect(s)
         };
         let a = slot("after an alleged Chinese spy balloon flew over");

@@ -1,8 +1,11 @@
 //! Word-level diffs of two linked sentences, as byte spans into their
 //! paragraphs.
 //!
-//! The diff itself is `similar`'s (Myers over Unicode word-boundary
-//! tokens, UAX #29): a maintained, well-tested implementation. Tokens are
+//! This is the one word diff of parallax: the aligner computes it once per
+//! sentence link ([`crate::model::SentenceLink::diff`]) and every detector
+//! and the reader use that. The diff itself is `similar`'s (Myers over the
+//! tokens of [`crate::text::segment`]): a maintained, well-tested
+//! implementation. Tokens are
 //! interned once per sentence ([`TokenInterner`]) so that a sentence linked
 //! to many others is segmented once and compared as integers. On top of it a semantic cleanup
 //! folds trivial equal runs (spaces, punctuation, a lone stop word) between
@@ -12,10 +15,11 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use similar::Algorithm;
-use unicode_segmentation::UnicodeSegmentation;
 
-use crate::analysis::text::is_stop_word;
+use std::borrow::Cow;
+
 use crate::model::{DiffOp, DiffTag, Span};
+use crate::text::{Tok, is_stop_word, lowercase, segment_span};
 
 /// Diffs sentence `a_span` of paragraph text `a` against sentence `b_span`
 /// of paragraph text `b`. The returned ops cover both sentences completely
@@ -37,9 +41,9 @@ pub struct TokenInterner<'t> {
     ids: HashMap<&'t str, u32>,
 }
 
-/// A sentence cut at Unicode word boundaries (UAX #29): every word or
-/// punctuation mark is a token that carries the whitespace after it, so the
-/// tokens tile the sentence and whitespace never shows up as a change.
+/// A sentence cut into the tokens of [`segment_span`]: every word, number
+/// or mark is a token that carries the whitespace after it, so the tokens
+/// tile the sentence and whitespace never shows up as a change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tokenized {
     /// Byte offset (into the paragraph) of each token's start, then the end.
@@ -51,19 +55,15 @@ pub struct Tokenized {
 impl<'t> TokenInterner<'t> {
     /// Tokenizes sentence `span` of paragraph `text`.
     pub fn tokenize(&mut self, text: &'t str, span: Span) -> Tokenized {
-        let mut offsets = vec![span.start];
-        let mut ids = Vec::new();
-        for (start, token) in span.slice(text).split_word_bound_indices() {
-            let end = span.start + start + token.len();
-            if token.trim().is_empty() && !ids.is_empty() {
-                // whitespace joins the token before it
-                if let Some(last) = offsets.last_mut() {
-                    *last = end;
-                }
-                continue;
-            }
+        let toks = segment_span(text, span);
+        let mut offsets = Vec::with_capacity(toks.len() + 1);
+        offsets.push(span.start);
+        let mut ids = Vec::with_capacity(toks.len());
+        for (i, tok) in toks.iter().enumerate() {
+            // whitespace joins the token before it
+            let end = toks.get(i + 1).map_or(span.end, |next| next.start);
             let next = self.ids.len() as u32;
-            ids.push(*self.ids.entry(token.trim()).or_insert(next));
+            ids.push(*self.ids.entry(tok.text).or_insert(next));
             offsets.push(end);
         }
         Tokenized { offsets, ids }
@@ -96,12 +96,7 @@ pub fn token_diff(a: &str, ta: &Tokenized, tb: &Tokenized) -> Vec<DiffOp> {
         .map(|op| {
             let (tag, o, n) = op.as_tag_tuple();
             DiffOp {
-                tag: match tag {
-                    similar::DiffTag::Equal => DiffTag::Equal,
-                    similar::DiffTag::Delete => DiffTag::Delete,
-                    similar::DiffTag::Insert => DiffTag::Insert,
-                    similar::DiffTag::Replace => DiffTag::Replace,
-                },
+                tag: model_tag(tag),
                 a: Span::new(o.start, o.end),
                 b: Span::new(n.start, n.end),
             }
@@ -183,6 +178,58 @@ fn change_tag(a: Span, b: Span) -> DiffTag {
     }
 }
 
+/// Word diff of two token lists (tokens of [`crate::text::segment`], often
+/// filtered: the words of two quotations), as diff ops with byte spans.
+/// Patience diff via `similar`, on lowercased token texts: for comparing
+/// the wording of two passages, where case and the order of long runs
+/// matter less than in a sentence diff.
+///
+/// The tokens are compared as small integers: each distinct lowercased text
+/// gets one id (so equal ids mean equal lowercased texts, the same relation
+/// `similar` would see on the strings, and the same diff).
+pub fn token_list_diff<'t>(a: &[Tok<'t>], b: &[Tok<'t>]) -> Vec<DiffOp> {
+    let mut ids: HashMap<Cow<'t, str>, u32> = HashMap::default();
+    let mut intern = |t: &Tok<'t>| -> u32 {
+        let key = lowercase(t.text);
+        let next = ids.len() as u32;
+        *ids.entry(key).or_insert(next)
+    };
+    let la: Vec<u32> = a.iter().map(&mut intern).collect();
+    let lb: Vec<u32> = b.iter().map(&mut intern).collect();
+    let ops = similar::capture_diff_slices(Algorithm::Patience, &la, &lb);
+    let span = |toks: &[Tok<'_>], r: std::ops::Range<usize>| -> Span {
+        if r.is_empty() {
+            let at = toks
+                .get(r.start)
+                .map(|t| t.start)
+                .or_else(|| toks.last().map(|t| t.end))
+                .unwrap_or(0);
+            Span::new(at, at)
+        } else {
+            Span::new(toks[r.start].start, toks[r.end - 1].end)
+        }
+    };
+    ops.iter()
+        .map(|op| {
+            let (tag, ra, rb) = op.as_tag_tuple();
+            DiffOp {
+                tag: model_tag(tag),
+                a: span(a, ra),
+                b: span(b, rb),
+            }
+        })
+        .collect()
+}
+
+fn model_tag(tag: similar::DiffTag) -> DiffTag {
+    match tag {
+        similar::DiffTag::Equal => DiffTag::Equal,
+        similar::DiffTag::Delete => DiffTag::Delete,
+        similar::DiffTag::Insert => DiffTag::Insert,
+        similar::DiffTag::Replace => DiffTag::Replace,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,5 +300,22 @@ mod tests {
         assert_eq!(ins.len(), 1);
         assert!(ins[0].a.is_empty());
         assert_eq!(ins[0].b.slice(b).trim(), "warmly");
+    }
+
+    #[test]
+    fn token_list_diff_spans_point_into_the_texts() {
+        let a = "an alleged Chinese spy balloon";
+        let b = "a Chinese surveillance balloon";
+        let ops = token_list_diff(&crate::text::segment(a), &crate::text::segment(b));
+        let changed: Vec<(&str, &str)> = ops
+            .iter()
+            .filter(|o| o.tag != DiffTag::Equal)
+            .map(|o| (o.a.slice(a), o.b.slice(b)))
+            .collect();
+        assert_eq!(
+            changed,
+            [("an alleged", "a"), ("spy", "surveillance")],
+            "{ops:?}"
+        );
     }
 }
