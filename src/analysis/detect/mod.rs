@@ -90,7 +90,29 @@ pub struct Ctx<'a> {
     /// The first group (in alignment order) whose sentences hold each
     /// sentence, built on first use.
     holding: OnceCell<FxHashMap<SentenceRef, GroupId>>,
+    /// Content-stem weights and each paragraph's stems, for
+    /// [`Ctx::has_counterpart`], built on first use.
+    counterparts: OnceCell<CounterpartIndex>,
 }
+
+/// What [`Ctx::has_counterpart`] reads: how rare each content stem is across
+/// the document set, and each body paragraph's distinct content stems.
+#[derive(Default)]
+struct CounterpartIndex {
+    /// Inverse sentence frequency of each stem, `ln(1 + n / df)`.
+    weight: FxHashMap<String, f64>,
+    /// Per source: the distinct content stems of each body paragraph, and
+    /// of each pair of adjacent body paragraphs' union (a fact split over
+    /// two paragraphs).
+    paragraphs: Vec<Vec<HashSet<String>>>,
+}
+
+/// Share of a sentence's content weight that another source must carry in
+/// one paragraph (or two adjacent ones) for the fact to count as present
+/// there: the fact is paraphrased, folded into a longer sentence, or split.
+/// Calibrated on the real-text benchmark's tuning events (see README,
+/// "Measured on real reporting").
+pub const COUNTERPART_SHARE: f64 = 0.5;
 
 /// A body sentence's tokens, and what is derived from them on first use.
 struct SentenceData<'a> {
@@ -156,6 +178,7 @@ impl<'a> Ctx<'a> {
             stems: Stems::default(),
             persons: OnceCell::new(),
             holding: OnceCell::new(),
+            counterparts: OnceCell::new(),
         };
         for (_, link) in alignment.links() {
             let key = if link.a.source <= link.b.source {
@@ -176,6 +199,81 @@ impl<'a> Ctx<'a> {
     /// The shared stemmer (it remembers every word it has stemmed).
     pub fn stems(&self) -> &Stems {
         &self.stems
+    }
+
+    /// True when `source` plausibly states what sentence `r` states: one of
+    /// its body paragraphs, or two adjacent ones, holds at least
+    /// [`COUNTERPART_SHARE`] of the sentence's content words, weighted by
+    /// rarity (a shared "Trump" counts little, a shared "filibuster" much).
+    /// Omissions ask this before they say "not in X": the alignment links
+    /// claims precisely, and a fact can be present without a link
+    /// (paraphrased inside a longer sentence, split, folded into a lede).
+    pub fn has_counterpart(&self, r: SentenceRef, source: SourceId) -> bool {
+        self.counterpart_share(r, source) >= COUNTERPART_SHARE
+    }
+
+    /// The best share of `r`'s content weight found in `source` (0..=1).
+    pub fn counterpart_share(&self, r: SentenceRef, source: SourceId) -> f64 {
+        let index = self.counterparts.get_or_init(|| self.counterpart_index());
+        let mut stems: Vec<&String> = self.content(r).iter().collect();
+        stems.sort();
+        stems.dedup();
+        let weight = |w: &String| index.weight.get(w).copied().unwrap_or(0.0);
+        let total: f64 = stems.iter().map(|w| weight(w)).sum();
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let paragraphs = index
+            .paragraphs
+            .get(source.0)
+            .map_or(&[][..], Vec::as_slice);
+        paragraphs
+            .iter()
+            .map(|p| {
+                stems
+                    .iter()
+                    .filter(|w| p.contains(w.as_str()))
+                    .map(|w| weight(w))
+                    .sum::<f64>()
+                    / total
+            })
+            .fold(0.0, f64::max)
+    }
+
+    fn counterpart_index(&self) -> CounterpartIndex {
+        let mut df: FxHashMap<String, usize> = FxHashMap::default();
+        let mut n = 0usize;
+        let mut paragraphs = Vec::new();
+        for source in self.sources {
+            let mut own: Vec<HashSet<String>> = Vec::new();
+            for p in source.body() {
+                let mut stems = HashSet::new();
+                for k in 0..p.sentences.len() {
+                    let r = SentenceRef {
+                        source: source.id,
+                        paragraph: p.index,
+                        sentence: k,
+                    };
+                    let distinct: HashSet<&String> = self.content(r).iter().collect();
+                    n += 1;
+                    for w in distinct {
+                        *df.entry(w.clone()).or_default() += 1;
+                        stems.insert(w.clone());
+                    }
+                }
+                own.push(stems);
+            }
+            let mut windows = own.clone();
+            for pair in own.windows(2) {
+                windows.push(pair[0].union(&pair[1]).cloned().collect());
+            }
+            paragraphs.push(windows);
+        }
+        let weight = df
+            .into_iter()
+            .map(|(w, d)| (w, (1.0 + n as f64 / d as f64).ln()))
+            .collect();
+        CounterpartIndex { weight, paragraphs }
     }
 
     /// Content stems of a body sentence (no stop words, no numbers).
