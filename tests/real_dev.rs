@@ -374,12 +374,24 @@ struct Scores {
     failures: Vec<(String, String)>,
 }
 
-fn gold_kind(kind: DiscrepancyKind) -> &'static str {
-    match kind {
+/// The benchmark's kind of a finding: framing between sources and loaded
+/// wording in one source are scored apart (their targets differ).
+fn gold_kind(d: &parallax::model::Discrepancy) -> &'static str {
+    match d.kind {
         DiscrepancyKind::Number => "numbers",
         DiscrepancyKind::Quote => "quotes",
+        DiscrepancyKind::Framing if d.subkind.as_deref() == Some("loaded") => "loaded",
         DiscrepancyKind::Framing => "framing",
         DiscrepancyKind::Omission => "omissions",
+    }
+}
+
+/// The benchmark's kind of a gold item (see [`gold_kind`]).
+fn item_kind(f: &GoldFinding) -> &str {
+    if f.kind == "framing" && f.subkind.as_deref() == Some("loaded") {
+        "loaded"
+    } else {
+        &f.kind
     }
 }
 
@@ -503,8 +515,8 @@ fn score_event(ev: &Event, s: &mut Scores) {
         }
     };
     let matches = |f: &GoldFinding, places: &[Place], d: &parallax::model::Discrepancy| -> bool {
-        let kind = gold_kind(d.kind);
-        if kind != f.kind {
+        let kind = gold_kind(d);
+        if kind != item_kind(f) {
             return false;
         }
         let hit: HashSet<usize> = places
@@ -535,16 +547,16 @@ fn score_event(ev: &Event, s: &mut Scores) {
     };
     let gold_places: Vec<Vec<Place>> = g.discrepancies.iter().map(located).collect();
     let trap_places: Vec<Vec<Place>> = g.must_not_flag.iter().map(located).collect();
-    for kind in ["numbers", "quotes", "framing", "omissions"] {
+    for kind in ["numbers", "quotes", "framing", "loaded", "omissions"] {
         let mut prf = Prf::default();
         let preds: Vec<&parallax::model::Discrepancy> = ev
             .report
             .discrepancies
             .iter()
-            .filter(|d| gold_kind(d.kind) == kind)
+            .filter(|d| gold_kind(d) == kind)
             .collect();
         for (f, places) in g.discrepancies.iter().zip(&gold_places) {
-            if f.kind != kind {
+            if item_kind(f) != kind {
                 continue;
             }
             prf.gold += 1;

@@ -6,6 +6,7 @@
 //! sorts by score and assigns the `d0..` ids.
 
 pub mod framing;
+pub mod loaded;
 pub mod numbers;
 pub mod omissions;
 pub mod plant;
@@ -39,6 +40,7 @@ pub fn detect(sources: &[Source], alignment: &Alignment) -> Vec<Discrepancy> {
     found.extend(referent::label_findings(&ctx, &quotes));
     let compared = compared_sentences(&ctx, &found);
     found.extend(omissions::detect(&ctx, &quotes, &compared));
+    found.extend(loaded::detect(&ctx));
     rank::finish(found)
 }
 
