@@ -120,7 +120,8 @@ fn every_discrepancy_is_well_formed() {
         sources.sort();
         sources.dedup();
         // what one source has or how it words it stands alone
-        let single = d.kind == DiscrepancyKind::Omission || d.subkind.as_deref() == Some("loaded");
+        let single = d.kind == DiscrepancyKind::Omission
+            || matches!(d.subkind.as_deref(), Some("loaded" | "exclusive"));
         let needed = if single { 1 } else { 2 };
         assert!(sources.len() >= needed, "{}", d.summary);
         for m in &d.mentions {

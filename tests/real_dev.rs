@@ -676,6 +676,84 @@ fn score_event(ev: &Event, s: &mut Scores) {
     }
 }
 
+/// Diagnostics (`PARALLAX_REAL_DEV_DUMP=FILE`): one line per cross-outlet
+/// pair of gold body paragraphs of the tuning events, with the gold label
+/// (1 same sub-event, 0 different, n neutral), whether a group holds both,
+/// and the aligner's paragraph cosine; for studying signals, never for
+/// fitting to single events.
+fn dump_pairs(ev: &Event, out: &mut String) {
+    use parallax::analysis::align::{Explainer, Params};
+    let explainer = Explainer::new(&ev.report.sources, &Params::default());
+    let g = &ev.gold;
+    let topic_of: HashMap<&str, &str> = g
+        .sub_events
+        .iter()
+        .map(|x| (x.id.as_str(), x.topic.as_str()))
+        .collect();
+    let grouped: HashSet<((usize, usize), (usize, usize))> = ev
+        .report
+        .groups
+        .iter()
+        .flat_map(|gr| {
+            let ms: Vec<(usize, usize)> = gr
+                .members
+                .iter()
+                .map(|m| (m.source.0, m.paragraph))
+                .collect();
+            let mut v = Vec::new();
+            for &a in &ms {
+                for &b in &ms {
+                    if a.0 < b.0 {
+                        v.push((a, b));
+                    }
+                }
+            }
+            v
+        })
+        .collect();
+    for x in 0..3 {
+        for y in x + 1..3 {
+            let (Some(px), Some(py)) = (g.paragraphs.get(SOURCES[x]), g.paragraphs.get(SOURCES[y]))
+            else {
+                continue;
+            };
+            for a in px {
+                for b in py {
+                    let shared = a.tags.iter().any(|t| b.tags.contains(t));
+                    let topics: HashSet<&str> = a
+                        .tags
+                        .iter()
+                        .filter_map(|t| topic_of.get(t.as_str()).copied())
+                        .collect();
+                    let neutral = !shared
+                        && b.tags
+                            .iter()
+                            .any(|t| topic_of.get(t.as_str()).is_some_and(|z| topics.contains(z)));
+                    let label = if shared {
+                        "1"
+                    } else if neutral {
+                        "n"
+                    } else {
+                        "0"
+                    };
+                    let (Some(&pa), Some(&pb)) = (
+                        ev.para_of[x].get(a.p).and_then(|l| l.first()),
+                        ev.para_of[y].get(b.p).and_then(|l| l.first()),
+                    ) else {
+                        continue;
+                    };
+                    let cos = explainer.paragraphs((x, pa), (y, pb)).unwrap_or(0.0);
+                    let grp = grouped.contains(&((x, pa), (y, pb)));
+                    out.push_str(&format!(
+                        "{}\t{x}\t{}\t{y}\t{}\t{label}\t{}\t{cos:.4}\n",
+                        g.event, a.p, b.p, grp as u8
+                    ));
+                }
+            }
+        }
+    }
+}
+
 fn print(label: &str, s: &Scores) {
     println!("real-dev {label}: {} events", s.events);
     println!("  sub-event pairs   {}", s.sub_events.line());
@@ -729,7 +807,10 @@ fn real_dev_benchmark() {
     let mut tuning = Scores::default();
     let mut held = Scores::default();
     let mut missing = Vec::new();
+    let dump = std::env::var_os("PARALLAX_REAL_DEV_DUMP");
+    let mut dumped = String::new();
     for (list, scores) in [(&split.tuning, &mut tuning), (&split.held_out, &mut held)] {
+        let tuning_list = std::ptr::eq(list, &split.tuning);
         for event in list {
             let path = gold_dir().join(format!("{event}.json"));
             let Ok(text) = std::fs::read_to_string(&path) else {
@@ -740,8 +821,14 @@ fn real_dev_benchmark() {
                 serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             assert_eq!(&gold.event, event, "{}", path.display());
             let ev = Event::load(&data, gold);
+            if dump.is_some() && tuning_list {
+                dump_pairs(&ev, &mut dumped);
+            }
             score_event(&ev, scores);
         }
+    }
+    if let Some(path) = &dump {
+        std::fs::write(path, dumped).expect("dump file");
     }
     if !missing.is_empty() {
         println!("real-dev: {} events have no gold yet", missing.len());

@@ -156,9 +156,12 @@ fn check_contract(report: &Value) {
         }
         seen.sort_unstable();
         seen.dedup();
-        // one source stands alone for an omission and for loaded wording
-        let loaded = kind == "framing" && d["subkind"].as_str() == Some("loaded");
-        let needed = if kind == "omission" || loaded { 1 } else { 2 };
+        // one source stands alone for an omission, loaded wording and a
+        // quotation no other source carries
+        let sub = d["subkind"].as_str();
+        let alone = (kind == "framing" && sub == Some("loaded"))
+            || (kind == "quote" && sub == Some("exclusive"));
+        let needed = if kind == "omission" || alone { 1 } else { 2 };
         assert!(
             seen.len() >= needed,
             "discrepancies[{k}] ({kind}) has mentions in {needed}+ sources"

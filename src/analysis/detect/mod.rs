@@ -51,7 +51,8 @@ fn compared_sentences(ctx: &Ctx<'_>, found: &[Discrepancy]) -> HashSet<SentenceR
     let mut compared = HashSet::new();
     for d in found {
         let first = d.mentions.first().map(|m| m.source);
-        if d.mentions.iter().all(|m| Some(m.source) == first) {
+        let quote_alone = d.kind == DiscrepancyKind::Quote;
+        if d.mentions.iter().all(|m| Some(m.source) == first) && !quote_alone {
             continue;
         }
         for m in &d.mentions {

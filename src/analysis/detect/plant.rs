@@ -796,10 +796,12 @@ impl Scores {
 }
 
 /// The planted kind a finding answers; `None` for what no plant makes:
-/// omissions, and loaded wording in one source (which is not a difference
-/// between the original and the copy).
+/// omissions, and findings about one source alone (loaded wording, a
+/// quotation the copy cut with its paragraph), which are not a difference
+/// planted between the original and the copy.
 fn kind_of(d: &Discrepancy) -> Option<PlantKind> {
-    if d.subkind.as_deref() == Some("loaded") {
+    let first = d.mentions.first().map(|m| m.source);
+    if d.mentions.iter().all(|m| Some(m.source) == first) {
         return None;
     }
     match d.kind {
