@@ -3,7 +3,10 @@
 //! it must succeed and find article text on every eighth page. Skipped
 //! (with a note) when the directory is absent. The extraction F1 on these
 //! pages is scored by the evaluation crate
-//! (`crates/parallax-eval/tests/ingest_extraction.rs`).
+//! (`crates/parallax-eval/tests/ingest_extraction.rs`). Needs the `html`
+//! feature.
+
+#![cfg(feature = "html")]
 
 use std::path::PathBuf;
 use std::process::Command;
