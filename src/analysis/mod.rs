@@ -3,7 +3,6 @@
 
 pub mod align;
 pub mod detect;
-pub mod synth;
 
 use crate::model::{Report, SCHEMA, Source};
 

@@ -6,10 +6,10 @@
 //! sorts by score and assigns the `d0..` ids.
 
 pub mod framing;
+pub mod harness;
 pub mod loaded;
 pub mod numbers;
 pub mod omissions;
-pub mod plant;
 pub mod quantity;
 pub mod quotes;
 pub mod rank;
