@@ -395,6 +395,26 @@ fn item_kind(f: &GoldFinding) -> &str {
     }
 }
 
+/// Whether two gold paragraphs share a sub-event, and, when they do not,
+/// whether they share a topic (a neutral pair, left out of precision).
+fn pair_label(
+    topic_of: &HashMap<&str, &str>,
+    a: &GoldParagraph,
+    b: &GoldParagraph,
+) -> (bool, bool) {
+    let shared = a.tags.iter().any(|t| b.tags.contains(t));
+    let topics: HashSet<&str> = a
+        .tags
+        .iter()
+        .filter_map(|t| topic_of.get(t.as_str()).copied())
+        .collect();
+    let neutral = !shared
+        && b.tags
+            .iter()
+            .any(|t| topic_of.get(t.as_str()).is_some_and(|z| topics.contains(z)));
+    (shared, neutral)
+}
+
 fn score_event(ev: &Event, s: &mut Scores) {
     s.events += 1;
     let g = &ev.gold;
@@ -434,17 +454,7 @@ fn score_event(ev: &Event, s: &mut Scores) {
         for y in x + 1..3 {
             for pa in &tags[x] {
                 for pb in &tags[y] {
-                    let shared = pa.tags.iter().any(|t| pb.tags.contains(t));
-                    let ta: HashSet<&str> = pa
-                        .tags
-                        .iter()
-                        .filter_map(|t| topic_of.get(t.as_str()).copied())
-                        .collect();
-                    let neutral = !shared
-                        && pb
-                            .tags
-                            .iter()
-                            .any(|t| topic_of.get(t.as_str()).is_some_and(|x| ta.contains(x)));
+                    let (shared, neutral) = pair_label(&topic_of, pa, pb);
                     let pred = together.contains(&((x, pa.p), (y, pb.p)));
                     if shared {
                         prf.gold += 1;
@@ -711,24 +721,14 @@ fn dump_pairs(ev: &Event, out: &mut String) {
             v
         })
         .collect();
-    for x in 0..3 {
-        for y in x + 1..3 {
-            let (Some(px), Some(py)) = (g.paragraphs.get(SOURCES[x]), g.paragraphs.get(SOURCES[y]))
-            else {
+    for (x, sx) in SOURCES.iter().enumerate() {
+        for (y, sy) in SOURCES.iter().enumerate().skip(x + 1) {
+            let (Some(px), Some(py)) = (g.paragraphs.get(*sx), g.paragraphs.get(*sy)) else {
                 continue;
             };
             for a in px {
                 for b in py {
-                    let shared = a.tags.iter().any(|t| b.tags.contains(t));
-                    let topics: HashSet<&str> = a
-                        .tags
-                        .iter()
-                        .filter_map(|t| topic_of.get(t.as_str()).copied())
-                        .collect();
-                    let neutral = !shared
-                        && b.tags
-                            .iter()
-                            .any(|t| topic_of.get(t.as_str()).is_some_and(|z| topics.contains(z)));
+                    let (shared, neutral) = pair_label(&topic_of, a, b);
                     let label = if shared {
                         "1"
                     } else if neutral {
