@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::Params;
 use super::features::Corpus;
 use super::index::PairScores;
-use super::similarity::SparseVec;
+use super::sparse::SparseVec;
 
 type ParagraphKey = (usize, usize);
 

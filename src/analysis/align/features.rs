@@ -8,7 +8,7 @@ use crate::text::tokens::us_spelling;
 use crate::text::{Stems, Token, TokenKind, tokenize_memo};
 
 use super::Params;
-use super::similarity::SparseVec;
+use super::sparse::SparseVec;
 
 /// One body sentence of one source, ready for comparison.
 #[derive(Debug, Clone)]

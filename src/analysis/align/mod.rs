@@ -28,6 +28,7 @@ mod grouping;
 mod index;
 mod relations;
 mod similarity;
+mod sparse;
 
 use std::collections::BTreeMap;
 
@@ -346,7 +347,7 @@ pub struct Explainer {
     corpus: Corpus,
     params: Params,
     at: HashMap<SentenceRef, usize>,
-    paragraphs: HashMap<(usize, usize), similarity::SparseVec>,
+    paragraphs: HashMap<(usize, usize), sparse::SparseVec>,
 }
 
 impl Explainer {
