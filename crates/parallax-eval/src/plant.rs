@@ -10,10 +10,10 @@
 
 use parallax::analysis::detect::detect;
 use parallax::analysis::detect::harness::link_sentences;
-use parallax::analysis::detect::quantity::{
+use parallax::analysis::detect::recognize::quantity::{
     Context, Hedge, Quantity, TimeGrain, UnitClass, recognize,
 };
-use parallax::analysis::detect::quotes::extract;
+use parallax::analysis::detect::recognize::quotes::extract;
 use parallax::ingest::{source_from_text, split_sentences};
 use parallax::model::{
     Alignment, Discrepancy, DiscrepancyKind, Group, GroupId, Member, SentenceRef, Source, SourceId,

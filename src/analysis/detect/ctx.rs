@@ -1,20 +1,8 @@
-//! Discrepancy detectors: where aligned sources disagree on numbers, quotes,
-//! framing, and what some sources carry that others lack.
-//!
-//! Each detector reads the sources and the alignment through [`Ctx`] and
-//! returns unranked [`Discrepancy`] values; [`rank::finish`] de-duplicates,
-//! sorts by score and assigns the `d0..` ids.
-
-pub mod framing;
-pub mod harness;
-pub mod loaded;
-pub mod numbers;
-pub mod omissions;
-pub mod quantity;
-pub mod quotes;
-pub mod rank;
-pub mod referent;
-pub mod util;
+//! The floor of the detectors: [`Ctx`], read access to the sources and the
+//! alignment, with the lookups every recognizer and detector needs (body
+//! sentences and their tokens, links by sentence pair, the groups holding a
+//! sentence, counterparts of a sentence in another source). It depends on
+//! the model and the text layer only.
 
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
@@ -23,55 +11,11 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
 use crate::model::{
-    Alignment, DiffOp, Discrepancy, DiscrepancyId, DiscrepancyKind, Group, GroupId, Mention,
-    Paragraph, SentenceLink, SentenceRef, Source, SourceId, Span,
+    Alignment, DiffOp, Group, GroupId, Mention, Paragraph, SentenceLink, SentenceRef, Source,
+    SourceId, Span,
 };
 use crate::text::lexicon::{Words, words};
 use crate::text::{Stems, Tok, segment_span};
-
-/// Finds where the aligned sources disagree, ranked by score (highest
-/// first), with ids `d0..` in that order.
-pub fn detect(sources: &[Source], alignment: &Alignment) -> Vec<Discrepancy> {
-    let ctx = Ctx::new(sources, alignment);
-    let quotes = quotes::QuoteIndex::build(&ctx);
-    let mut found = numbers::detect(&ctx);
-    found.extend(quotes::detect(&ctx, &quotes));
-    found.extend(framing::detect(&ctx, &quotes));
-    found.extend(referent::label_findings(&ctx, &quotes));
-    let compared = compared_sentences(&ctx, &found);
-    found.extend(omissions::detect(&ctx, &quotes, &compared));
-    found.extend(loaded::detect(&ctx));
-    rank::finish(found)
-}
-
-/// Sentences that a finding already sets against another source's version
-/// (its mentions span two or more sources): such content is reported, so it
-/// is not "only" in one source.
-fn compared_sentences(ctx: &Ctx<'_>, found: &[Discrepancy]) -> HashSet<SentenceRef> {
-    let mut compared = HashSet::new();
-    for d in found {
-        let first = d.mentions.first().map(|m| m.source);
-        let quote_alone = d.kind == DiscrepancyKind::Quote;
-        if d.mentions.iter().all(|m| Some(m.source) == first) && !quote_alone {
-            continue;
-        }
-        for m in &d.mentions {
-            let Some(p) = ctx.paragraph(m.source, m.paragraph) else {
-                continue;
-            };
-            for (sentence, span) in p.sentences.iter().enumerate() {
-                if span.overlaps(&m.span()) {
-                    compared.insert(SentenceRef {
-                        source: m.source,
-                        paragraph: m.paragraph,
-                        sentence,
-                    });
-                }
-            }
-        }
-    }
-    compared
-}
 
 /// Read access to the sources and alignment, with the lookups every
 /// detector needs.
@@ -87,9 +31,6 @@ pub struct Ctx<'a> {
     /// them (filled on first use), shared by the detectors.
     tokens: FxHashMap<SentenceRef, SentenceData<'a>>,
     stems: Stems,
-    /// Person names of the document set (see [`referent::Events`]), built
-    /// on first use.
-    persons: OnceCell<HashMap<String, String>>,
     /// The first group (in alignment order) whose sentences hold each
     /// sentence, built on first use.
     holding: OnceCell<FxHashMap<SentenceRef, GroupId>>,
@@ -179,7 +120,6 @@ impl<'a> Ctx<'a> {
             links: FxHashMap::default(),
             tokens,
             stems: Stems::default(),
-            persons: OnceCell::new(),
             holding: OnceCell::new(),
             counterparts: OnceCell::new(),
         };
@@ -410,10 +350,17 @@ impl<'a> Ctx<'a> {
         holding.get(&r).copied()
     }
 
-    /// Person keys by lowercased name word, gathered once over the body
-    /// sentences of every source.
-    pub fn persons(&self) -> &HashMap<String, String> {
-        self.persons.get_or_init(|| referent::gazetteer(self))
+    /// The group holding a sentence's paragraph, if any.
+    pub fn group_at(&self, r: SentenceRef) -> Option<GroupId> {
+        self.alignment
+            .groups
+            .iter()
+            .find(|g| {
+                g.members
+                    .iter()
+                    .any(|m| m.source == r.source && m.paragraph == r.paragraph)
+            })
+            .map(|g| g.id)
     }
 
     /// Every body sentence of every source, in reading order.
@@ -458,46 +405,4 @@ pub fn furniture(sentence: &str) -> bool {
     words(Words::TextFurnitureMarkers)
         .iter()
         .any(|m| sentence.contains(m))
-}
-
-/// The group holding a sentence's paragraph, if any.
-pub fn group_at(ctx: &Ctx<'_>, r: SentenceRef) -> Option<GroupId> {
-    ctx.alignment
-        .groups
-        .iter()
-        .find(|g| {
-            g.members
-                .iter()
-                .any(|m| m.source == r.source && m.paragraph == r.paragraph)
-        })
-        .map(|g| g.id)
-}
-
-/// Joins source names for summaries: "AP, TIME and Sky News".
-pub fn join_names(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
-/// A new, unranked discrepancy.
-pub fn finding(
-    kind: DiscrepancyKind,
-    subkind: Option<&str>,
-    group: Option<GroupId>,
-    summary: String,
-    score: f64,
-    mentions: Vec<Mention>,
-) -> Discrepancy {
-    Discrepancy {
-        id: DiscrepancyId(0),
-        kind,
-        subkind: subkind.map(str::to_string),
-        group,
-        summary,
-        score,
-        mentions,
-    }
 }

@@ -17,8 +17,9 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::quotes::QuoteIndex;
-use super::{Ctx, finding};
+use super::ctx::Ctx;
+use super::recognize::quotes::QuoteIndex;
+use super::util::finding;
 use crate::model::{
     DiffOp, DiffTag, Discrepancy, DiscrepancyKind, GroupId, Mention, SentenceLink, SentenceRef,
     Span,

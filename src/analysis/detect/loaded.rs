@@ -8,8 +8,8 @@
 //! words, a newsroom list, and words media-bias experts marked in the
 //! real-text benchmark's tuning events; the file's header gives the rules).
 
-use super::util::ellipsize;
-use super::{Ctx, finding};
+use super::ctx::Ctx;
+use super::util::{ellipsize, finding};
 use crate::model::{Discrepancy, DiscrepancyKind, SentenceRef};
 use crate::text::lexicon::Lexicon;
 

@@ -13,9 +13,12 @@
 
 use std::collections::HashMap;
 
-use super::quantity::{Context, Hedge, Quantity, TimeGrain, UnitClass, recognize_tokens};
-use super::util::{containment, jaccard};
-use super::{Ctx, Pair, finding, referent};
+use super::ctx::{Ctx, Pair};
+use super::recognize::quantity::{
+    Context, Hedge, Quantity, TimeGrain, UnitClass, recognize_tokens,
+};
+use super::recognize::referent::{self, Events};
+use super::util::{containment, finding, jaccard};
 use crate::model::{DiffTag, Discrepancy, DiscrepancyKind, GroupId, SentenceRef, Span};
 use crate::text::{Stems, is_stop};
 
@@ -36,7 +39,7 @@ const MATCH_FLOOR: f64 = 1.6;
 const AGREE_MARGIN: f64 = 1.0;
 
 /// Finds number conflicts across the alignment.
-pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
+pub fn detect(ctx: &Ctx<'_>, events: &Events<'_, '_>) -> Vec<Discrepancy> {
     let stems = ctx.stems();
     let pairs = ctx.pairs();
     let mut cache: HashMap<SentenceRef, Vec<usize>> = HashMap::new();
@@ -83,16 +86,14 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
     // Referent matching for facts the alignment left apart; the aligned
     // evidence above takes precedence.
     let aligned = |x: usize, src: usize| best.get(&(x, src)).is_some_and(|b| b.0 >= MATCH_FLOOR);
-    let extra = referent_conflicts(ctx, stems, &mut all, &cache, &aligned);
+    let extra = referent_conflicts(ctx, events, stems, &mut all, &cache, &aligned);
     // Mutual best pairs above the floor that conflict.
     let mut parent: Vec<usize> = (0..all.len()).collect();
     let mut group_of: HashMap<usize, Option<GroupId>> = HashMap::new();
     for (x, y) in extra {
         union(&mut parent, x, y);
         for q in [x, y] {
-            group_of
-                .entry(q)
-                .or_insert_with(|| super::group_at(ctx, all[q].at));
+            group_of.entry(q).or_insert_with(|| ctx.group_at(all[q].at));
         }
     }
     // in key order: a quantity in conflicting pairs of two groups keeps the
@@ -152,7 +153,7 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
 }
 
 /// Conflicting quantity pairs found by referent matching (see
-/// [`referent`](super::referent)) between sentences of different sources
+/// [`referent`]) between sentences of different sources
 /// that no group puts together, or whose quantities the aligned pass did not
 /// pair. Quantities of sentences outside every pair are added to `all`.
 /// Each quantity keeps its best counterpart per source (shared people and
@@ -160,6 +161,7 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
 /// conflict are returned.
 fn referent_conflicts(
     ctx: &Ctx<'_>,
+    events: &Events<'_, '_>,
     stems: &Stems,
     all: &mut Vec<Found>,
     cache: &HashMap<SentenceRef, Vec<usize>>,
@@ -179,7 +181,6 @@ fn referent_conflicts(
     if slots.values().all(|v| v.len() < 2) {
         return Vec::new();
     }
-    let events = referent::Events::new(ctx);
     let mut entities: HashMap<SentenceRef, referent::Entities> = HashMap::new();
     let mut best: HashMap<(usize, usize), (f64, usize)> = HashMap::new();
     for members in slots.values().filter(|v| v.len() >= 2) {

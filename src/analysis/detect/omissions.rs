@@ -12,10 +12,10 @@
 
 use std::collections::HashSet;
 
-use super::quantity::{Context, has_quantity};
-use super::quotes::QuoteIndex;
-use super::util::ellipsize;
-use super::{Ctx, finding, join_names};
+use super::ctx::Ctx;
+use super::recognize::quantity::{Context, has_quantity};
+use super::recognize::quotes::QuoteIndex;
+use super::util::{ellipsize, finding, join_names};
 use crate::model::{Discrepancy, DiscrepancyKind, SentenceRef, SourceId, Span};
 use crate::text::is_name_word;
 

@@ -1,4 +1,8 @@
-//! Bag-of-words overlaps and summary shortening for the detectors.
+//! What several detectors share that is not reading the text: bag-of-words
+//! overlaps, summary wording (shortening, joining source names) and the
+//! constructor of an unranked finding.
+
+use crate::model::{Discrepancy, DiscrepancyId, DiscrepancyKind, GroupId, Mention};
 
 /// Shares of overlap between two bags of strings: |A∩B| / min(|A|,|B|).
 pub fn containment(a: &[String], b: &[String]) -> f64 {
@@ -36,4 +40,33 @@ pub fn ellipsize(text: &str, max: usize) -> String {
         _ => cut.as_str(),
     };
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ', '-', '–']))
+}
+
+/// Joins source names for summaries: "AP, TIME and Sky News".
+pub fn join_names(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// A new, unranked discrepancy.
+pub fn finding(
+    kind: DiscrepancyKind,
+    subkind: Option<&str>,
+    group: Option<GroupId>,
+    summary: String,
+    score: f64,
+    mentions: Vec<Mention>,
+) -> Discrepancy {
+    Discrepancy {
+        id: DiscrepancyId(0),
+        kind,
+        subkind: subkind.map(str::to_string),
+        group,
+        summary,
+        score,
+        mentions,
+    }
 }
