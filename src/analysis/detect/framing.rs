@@ -18,6 +18,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::ctx::Ctx;
+use super::rank::Band;
 use super::recognize::quotes::QuoteIndex;
 use super::util::finding;
 use crate::model::{
@@ -164,12 +165,13 @@ pub fn detect(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
                 "attribution" => "Attribution verb".to_string(),
                 _ => format!("Tone ({})", change.detail),
             };
-            let score = match change.subkind {
-                "label" => 0.68,
-                "hedge" => 0.66,
-                "attribution" => 0.63,
-                _ => 0.6,
-            } + 0.01 * (mentions.len().saturating_sub(2).min(3) as f64);
+            let band = match change.subkind {
+                "label" => Band::FramingLabel,
+                "hedge" => Band::FramingHedge,
+                "attribution" => Band::FramingAttribution,
+                _ => Band::FramingEvaluative,
+            };
+            let score = band.score(mentions.len().saturating_sub(2).min(3) as f64);
             finding(
                 DiscrepancyKind::Framing,
                 Some(change.subkind),

@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::ctx::Ctx;
+use super::rank::Band;
 use super::recognize::quotes::QuoteIndex;
 use super::recognize::referent::{
     Entities, Events, LabelSlot, index, label_slots, labels_differ, push_unique,
@@ -99,7 +100,7 @@ fn label_finding(
         .map(|m| format!("{} “{}”", ctx.name(m.source), m.text))
         .collect();
     let group = members.iter().find_map(|&m| ctx.group_at(slots[m].at));
-    let score = 0.67 + 0.01 * (mentions.len().saturating_sub(2).min(3) as f64);
+    let score = Band::LabelAcross.score(mentions.len().saturating_sub(2).min(3) as f64);
     Some(finding(
         DiscrepancyKind::Framing,
         Some("label"),

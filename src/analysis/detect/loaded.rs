@@ -9,14 +9,10 @@
 //! real-text benchmark's tuning events; the file's header gives the rules).
 
 use super::ctx::Ctx;
+use super::rank::Band;
 use super::util::{ellipsize, finding};
 use crate::model::{Discrepancy, DiscrepancyKind, SentenceRef};
 use crate::text::lexicon::Lexicon;
-
-/// Score of a finding with one loaded word; each further word adds
-/// [`PER_WORD`]. Below every cross-source finding.
-const BASE: f64 = 0.03;
-const PER_WORD: f64 = 0.005;
 
 /// Finds the loaded words of every body sentence.
 pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
@@ -49,7 +45,7 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
                     words.join(", "),
                     ellipsize(ctx.sentence_text(r), 60)
                 );
-                let score = BASE + PER_WORD * (mentions.len() - 1) as f64;
+                let score = Band::Loaded.score((mentions.len() - 1) as f64);
                 out.push(finding(
                     DiscrepancyKind::Framing,
                     Some("loaded"),

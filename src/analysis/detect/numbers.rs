@@ -14,6 +14,7 @@
 use std::collections::HashMap;
 
 use super::ctx::{Ctx, Pair};
+use super::rank::{Band, NUMBER_CEILING, NUMBER_FLOOR, NUMBER_HEDGED, NUMBER_TIME};
 use super::recognize::quantity::{
     Context, Hedge, Quantity, TimeGrain, UnitClass, recognize_tokens,
 };
@@ -457,7 +458,7 @@ fn report(
     ))
 }
 
-/// 0.8..1.0: larger relative gaps and firmer wording rank higher; points in
+/// In [`Band::NumberConflict`]: larger relative gaps and firmer wording rank higher; points in
 /// time rank a little lower than amounts.
 fn score(all: &[Found], members: &[usize]) -> f64 {
     let qs: Vec<&Quantity> = members.iter().map(|&m| &all[m].q).collect();
@@ -479,14 +480,14 @@ fn score(all: &[Found], members: &[usize]) -> f64 {
         .iter()
         .any(|q| matches!(q.hedge, Hedge::Vague | Hedge::MoreThan | Hedge::LessThan));
     let time = qs.iter().any(|q| matches!(q.class, UnitClass::Time(_)));
-    let mut s = 0.9 + 0.08 * gap.sqrt();
+    let mut s = Band::NumberConflict.score(gap.sqrt());
     if hedged {
-        s -= 0.04;
+        s -= NUMBER_HEDGED;
     }
     if time {
-        s -= 0.06;
+        s -= NUMBER_TIME;
     }
-    s.clamp(0.8, 1.0)
+    s.clamp(NUMBER_FLOOR, NUMBER_CEILING)
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@
 use std::collections::HashSet;
 
 use super::ctx::Ctx;
+use super::rank::Band;
 use super::recognize::quantity::{Context, has_quantity};
 use super::recognize::quotes::QuoteIndex;
 use super::util::{ellipsize, finding, join_names};
@@ -136,7 +137,7 @@ fn exclusive(
                 Some("exclusive"),
                 None,
                 summary,
-                0.1 + 0.3 * info,
+                Band::OmissionExclusive.score(info),
                 vec![m],
             ));
         }
@@ -202,7 +203,7 @@ fn partial(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
             Some("partial"),
             Some(g.id),
             summary,
-            0.08 + 0.2 * info * share,
+            Band::OmissionPartial.base() + Band::OmissionPartial.step() * info * share,
             mentions,
         ));
     }

@@ -13,6 +13,7 @@ use std::collections::{HashMap, HashSet};
 use rustc_hash::FxHashMap;
 
 use super::ctx::Ctx;
+use super::rank::Band;
 use super::recognize::quantity::{self, Context};
 use super::recognize::quotes::{Quote, QuoteIndex, overlap};
 use super::util::{ellipsize, finding, join_names};
@@ -279,7 +280,7 @@ fn compare(ctx: &Ctx<'_>, stems: &Stems, a: &Quote, b: &Quote) -> Option<Discrep
             Some("different_speaker"),
             group,
             summary,
-            0.9,
+            Band::QuoteDifferentSpeaker.base(),
             vec![mention(a, a.span)?, mention(b, b.span)?],
         ));
     }
@@ -294,7 +295,12 @@ fn compare(ctx: &Ctx<'_>, stems: &Stems, a: &Quote, b: &Quote) -> Option<Discrep
             ctx.name(b.source),
             eb
         );
-        let score = if named { 0.88 } else { 0.78 } + 0.02 * (inner.len().min(3) as f64);
+        let band = if named {
+            Band::QuoteRewordedNamed
+        } else {
+            Band::QuoteReworded
+        };
+        let score = band.score(inner.len().min(3) as f64);
         return Some(finding(
             DiscrepancyKind::Quote,
             Some("reworded"),
@@ -347,7 +353,7 @@ fn compare(ctx: &Ctx<'_>, stems: &Stems, a: &Quote, b: &Quote) -> Option<Discrep
         Some("truncated"),
         group,
         summary,
-        0.8,
+        Band::QuoteTruncated.base(),
         vec![mention(short, short.span)?, mention(long, long.span)?],
     ))
 }
@@ -543,9 +549,9 @@ fn unmatched(
                     .iter()
                     .all(|(r, _)| ctx.rewrite_pair(q.source, r.source))
                 {
-                    0.36
+                    Band::QuoteParaphrasedByRewrite.base()
                 } else {
-                    0.5
+                    Band::QuoteParaphrased.base()
                 },
                 paraphrases
                     .iter()
@@ -561,7 +567,7 @@ fn unmatched(
                     ctx.name(q.source),
                     join_names(&names)
                 ),
-                0.42,
+                Band::QuoteExclusive.base(),
                 silent.clone(),
             )
         } else {
@@ -590,9 +596,6 @@ fn unmatched(
 
 /// Words a quotation needs to be worth reporting as one source's alone.
 const ALONE_MIN_WORDS: usize = 5;
-/// Score of a quotation only one source carries: below every reworded or
-/// misattributed quote (0.42 and up), above loaded wording.
-const ALONE_SCORE: f64 = 0.3;
 
 /// A named speaker's quotation in a sentence no other source has a
 /// counterpart for, when no other source quotes its words anywhere: "Only
@@ -634,7 +637,7 @@ fn alone(ctx: &Ctx<'_>, index: &QuoteIndex, q: &Quote) -> Option<Discrepancy> {
         Some("exclusive"),
         group_of(ctx, q.at()),
         format!("Only {} quotes {speaker}: “{quoted}”", ctx.name(q.source)),
-        ALONE_SCORE,
+        Band::QuoteAlone.base(),
         vec![m],
     ))
 }
