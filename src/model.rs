@@ -386,8 +386,135 @@ impl DiscrepancyKind {
     }
 }
 
+/// The finer kind of a discrepancy (`subkind` in `parallax.report/1`,
+/// written as the snake_case names below). Each belongs to one
+/// [`DiscrepancyKind`] ([`Subkind::fits`]), except `exclusive`, which a
+/// quotation and an omission can both be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subkind {
+    /// Number: values that cannot both be true.
+    Conflict,
+    /// Quote: the same quotation in different words.
+    Reworded,
+    /// Quote: the same quotation given to different speakers.
+    DifferentSpeaker,
+    /// Quote: one source cuts the quotation where the cut changes it.
+    Truncated,
+    /// Quote: one source quotes, others carry the words without quotation
+    /// marks.
+    Paraphrased,
+    /// Quote: only one source quotes it. Omission: only one source has the
+    /// sentence.
+    Exclusive,
+    /// Framing: different labels for the same thing.
+    Label,
+    /// Framing: report verbs of different stance ("said" / "claimed").
+    Attribution,
+    /// Framing: a hedge ("alleged", "reportedly") in one version only.
+    Hedge,
+    /// Framing: evaluative words of different strength.
+    Evaluative,
+    /// Framing: loaded wording in one source.
+    Loaded,
+    /// Omission: a group that some sources have no member in.
+    Partial,
+}
+
+impl Subkind {
+    pub const ALL: [Subkind; 12] = [
+        Subkind::Conflict,
+        Subkind::Reworded,
+        Subkind::DifferentSpeaker,
+        Subkind::Truncated,
+        Subkind::Paraphrased,
+        Subkind::Exclusive,
+        Subkind::Label,
+        Subkind::Attribution,
+        Subkind::Hedge,
+        Subkind::Evaluative,
+        Subkind::Loaded,
+        Subkind::Partial,
+    ];
+
+    /// The name in `parallax.report/1` ("different_speaker").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Subkind::Conflict => "conflict",
+            Subkind::Reworded => "reworded",
+            Subkind::DifferentSpeaker => "different_speaker",
+            Subkind::Truncated => "truncated",
+            Subkind::Paraphrased => "paraphrased",
+            Subkind::Exclusive => "exclusive",
+            Subkind::Label => "label",
+            Subkind::Attribution => "attribution",
+            Subkind::Hedge => "hedge",
+            Subkind::Evaluative => "evaluative",
+            Subkind::Loaded => "loaded",
+            Subkind::Partial => "partial",
+        }
+    }
+
+    /// True when a discrepancy of `kind` may have this subkind.
+    pub fn fits(self, kind: DiscrepancyKind) -> bool {
+        use DiscrepancyKind as K;
+        match self {
+            Subkind::Conflict => kind == K::Number,
+            Subkind::Reworded
+            | Subkind::DifferentSpeaker
+            | Subkind::Truncated
+            | Subkind::Paraphrased => kind == K::Quote,
+            Subkind::Exclusive => matches!(kind, K::Quote | K::Omission),
+            Subkind::Label
+            | Subkind::Attribution
+            | Subkind::Hedge
+            | Subkind::Evaluative
+            | Subkind::Loaded => kind == K::Framing,
+            Subkind::Partial => kind == K::Omission,
+        }
+    }
+}
+
+impl fmt::Display for Subkind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a span cannot be a mention of a paragraph's text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SpanError {
+    #[error("span {}..{} ends before it starts", .span.start, .span.end)]
+    Reversed { span: Span },
+    #[error("span {}..{} runs past the text ({len} bytes)", .span.start, .span.end)]
+    OutOfBounds { span: Span, len: usize },
+    #[error("span {}..{} cuts a character", .span.start, .span.end)]
+    NotCharBoundary { span: Span },
+}
+
+impl Span {
+    /// Checks that the span lies inside `text` on character boundaries.
+    pub fn check(&self, text: &str) -> Result<(), SpanError> {
+        let span = *self;
+        if span.start > span.end {
+            Err(SpanError::Reversed { span })
+        } else if span.end > text.len() {
+            Err(SpanError::OutOfBounds {
+                span,
+                len: text.len(),
+            })
+        } else if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
+            Err(SpanError::NotCharBoundary { span })
+        } else {
+            Ok(())
+        }
+    }
+}
+
 /// Where one source states its side of a discrepancy.
-/// `text == source.paragraphs[paragraph].text[start..end]`, byte for byte.
+/// `text == source.paragraphs[paragraph].text[start..end]`, byte for byte:
+/// [`Mention::new`] checks the span once, so readers of a mention can slice
+/// the paragraph with it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     pub source: SourceId,
@@ -402,6 +529,27 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// The mention of `span` of paragraph `paragraph` of `source`, whose
+    /// text is `text`; an error when the span does not lie inside the text
+    /// on character boundaries.
+    pub fn new(
+        source: SourceId,
+        paragraph: usize,
+        text: &str,
+        span: Span,
+    ) -> Result<Mention, SpanError> {
+        span.check(text)?;
+        Ok(Mention {
+            source,
+            paragraph,
+            start: span.start,
+            end: span.end,
+            text: text[span.start..span.end].to_string(),
+            value: None,
+            unit: None,
+        })
+    }
+
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
     }
@@ -414,13 +562,41 @@ pub struct Discrepancy {
     /// Finer kind where it helps, e.g. quote `reworded` / `different_speaker`
     /// / `exclusive`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subkind: Option<String>,
+    pub subkind: Option<Subkind>,
     pub group: Option<GroupId>,
     /// One line for a person: "Meeting length: Sky News 30 min · AP 35 min".
     pub summary: String,
     /// Ranking score; higher is more worth reading.
     pub score: f64,
     pub mentions: Vec<Mention>,
+}
+
+impl Discrepancy {
+    /// A new, unranked discrepancy (id `d0` until ranking numbers it). A
+    /// subkind must fit the kind ([`Subkind::fits`]); the mentions are
+    /// checked where they are made ([`Mention::new`]).
+    pub fn new(
+        kind: DiscrepancyKind,
+        subkind: Option<Subkind>,
+        group: Option<GroupId>,
+        summary: String,
+        score: f64,
+        mentions: Vec<Mention>,
+    ) -> Discrepancy {
+        debug_assert!(
+            subkind.is_none_or(|s| s.fits(kind)),
+            "{subkind:?} is not a subkind of {kind:?}"
+        );
+        Discrepancy {
+            id: DiscrepancyId(0),
+            kind,
+            subkind,
+            group,
+            summary,
+            score,
+            mentions,
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -504,6 +680,35 @@ mod tests {
     fn date_serializes_as_iso() {
         let d = NaiveDate::from_ymd_opt(2023, 6, 19);
         assert_eq!(serde_json::to_string(&d).unwrap(), r#""2023-06-19""#);
+    }
+
+    #[test]
+    fn subkind_names_match_the_contract() {
+        for subkind in Subkind::ALL {
+            let json = serde_json::to_string(&subkind).unwrap();
+            assert_eq!(json, format!("\"{subkind}\""));
+            assert_eq!(serde_json::from_str::<Subkind>(&json).unwrap(), subkind);
+            assert!(DiscrepancyKind::ALL.iter().any(|k| subkind.fits(*k)));
+        }
+    }
+
+    #[test]
+    fn mentions_check_their_spans() {
+        let text = "Xi’s visit";
+        let m = Mention::new(SourceId(1), 2, text, Span::new(0, 6)).unwrap();
+        assert_eq!((m.text.as_str(), m.paragraph), ("Xi’s", 2));
+        assert!(matches!(
+            Mention::new(SourceId(0), 0, text, Span::new(0, 3)),
+            Err(SpanError::NotCharBoundary { .. })
+        ));
+        assert!(matches!(
+            Mention::new(SourceId(0), 0, text, Span::new(4, 40)),
+            Err(SpanError::OutOfBounds { .. })
+        ));
+        assert!(matches!(
+            Mention::new(SourceId(0), 0, text, Span::new(5, 4)),
+            Err(SpanError::Reversed { .. })
+        ));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use parallax::analysis::detect::recognize::quotes::extract;
 use parallax::ingest::{source_from_text, split_sentences};
 use parallax::model::{
     Alignment, Discrepancy, DiscrepancyKind, Group, GroupId, Member, SentenceRef, Source, SourceId,
-    Span,
+    Span, Subkind,
 };
 use parallax::text::lexicon::Lexicon;
 use parallax::text::{
@@ -717,7 +717,7 @@ pub fn score_case(case: &Case, found: &[Discrepancy], scores: &mut Scores) {
     // the copy attributes to them (pronouns, continued quotes).
     let touches = |d: &Discrepancy, p: &Planted| {
         let speaker_consequence = p.op == "quote speaker"
-            && d.subkind.as_deref() == Some("different_speaker")
+            && d.subkind == Some(Subkind::DifferentSpeaker)
             && d.summary.contains(&p.inserted);
         speaker_consequence
             || d.mentions.iter().any(|m| {

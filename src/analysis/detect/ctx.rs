@@ -25,8 +25,12 @@ pub struct Ctx<'a> {
     /// Reference date per source: its own, else the most common date of the
     /// others (relative dates need one).
     pub dates: Vec<Option<NaiveDate>>,
-    /// Links by sentence pair (ordered so that `a.source < b.source`).
+    /// Links by sentence pair (ordered so that `a.source < b.source`); only
+    /// links whose ends and diff spans lie in the texts (checked once here,
+    /// so the detectors slice with them freely).
     links: FxHashMap<(SentenceRef, SentenceRef), &'a SentenceLink>,
+    /// The same links with their groups, in alignment order.
+    linked: Vec<(&'a Group, &'a SentenceLink)>,
     /// Tokens of every body sentence, with what the detectors derive from
     /// them (filled on first use), shared by the detectors.
     tokens: FxHashMap<SentenceRef, SentenceData<'a>>,
@@ -58,8 +62,11 @@ struct CounterpartIndex {
 /// "Measured on real reporting").
 pub const COUNTERPART_SHARE: f64 = 0.5;
 
-/// A body sentence's tokens, and what is derived from them on first use.
+/// A body sentence whose span lies in its paragraph's text (checked once,
+/// in [`Ctx::new`]): its tokens, and what is derived from them on first use.
 struct SentenceData<'a> {
+    paragraph: &'a Paragraph,
+    span: Span,
     tokens: Vec<Tok<'a>>,
     /// Content stems (see [`Ctx::content`]).
     content: OnceCell<Vec<String>>,
@@ -94,16 +101,15 @@ impl<'a> Ctx<'a> {
         for source in sources {
             for p in source.body() {
                 for (i, span) in p.sentences.iter().enumerate() {
-                    if span.end <= p.text.len()
-                        && p.text.is_char_boundary(span.start)
-                        && p.text.is_char_boundary(span.end)
-                    {
+                    if span.check(&p.text).is_ok() {
                         let r = SentenceRef {
                             source: source.id,
                             paragraph: p.index,
                             sentence: i,
                         };
                         let data = SentenceData {
+                            paragraph: p,
+                            span: *span,
                             tokens: segment_span(&p.text, *span),
                             content: OnceCell::new(),
                             furniture: OnceCell::new(),
@@ -118,20 +124,42 @@ impl<'a> Ctx<'a> {
             alignment,
             dates,
             links: FxHashMap::default(),
+            linked: Vec::new(),
             tokens,
             stems: Stems::default(),
             holding: OnceCell::new(),
             counterparts: OnceCell::new(),
         };
-        for (_, link) in alignment.links() {
+        for (group, link) in alignment.links() {
+            if !ctx.diff_fits(link) {
+                continue;
+            }
             let key = if link.a.source <= link.b.source {
                 (link.a, link.b)
             } else {
                 (link.b, link.a)
             };
             ctx.links.insert(key, link);
+            ctx.linked.push((group, link));
         }
         ctx
+    }
+
+    /// True when both ends of a link are body sentences and every span of
+    /// its word diff lies in their paragraphs' texts.
+    fn diff_fits(&self, link: &SentenceLink) -> bool {
+        let (Some((pa, _)), Some((pb, _))) = (self.sentence(link.a), self.sentence(link.b)) else {
+            return false;
+        };
+        link.diff
+            .iter()
+            .all(|op| op.a.check(&pa.text).is_ok() && op.b.check(&pb.text).is_ok())
+    }
+
+    /// The alignment's links whose spans were checked (see [`Ctx::new`]),
+    /// with their groups, in alignment order.
+    pub fn links(&self) -> impl Iterator<Item = (&'a Group, &'a SentenceLink)> + '_ {
+        self.linked.iter().copied()
     }
 
     /// The tokens of a body sentence (empty when it does not resolve).
@@ -229,7 +257,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// The word diff of a link: the alignment's own (the one word diff,
-    /// [`crate::text::diff`]; its spans lie inside the link's sentences).
+    /// [`crate::text::diff`]); for the links of [`Ctx::links`] and
+    /// [`Ctx::link`] its spans were checked in [`Ctx::new`].
     pub fn diff<'s>(&'s self, link: &'s SentenceLink) -> &'s [DiffOp] {
         &link.diff
     }
@@ -254,13 +283,10 @@ impl<'a> Ctx<'a> {
             .filter(|p| p.kind.is_body())
     }
 
-    /// The paragraph and sentence span of a sentence reference.
+    /// The paragraph and sentence span of a body sentence (its span checked
+    /// once, in [`Ctx::new`]); `None` when it does not resolve.
     pub fn sentence(&self, r: SentenceRef) -> Option<(&'a Paragraph, Span)> {
-        let p = self.paragraph(r.source, r.paragraph)?;
-        let span = *p.sentences.get(r.sentence)?;
-        (span.end <= p.text.len() && p.text.is_char_boundary(span.start))
-            .then_some((p, span))
-            .filter(|_| p.text.is_char_boundary(span.end))
+        self.tokens.get(&r).map(|d| (d.paragraph, d.span))
     }
 
     /// True for a sentence that is page furniture left in a body paragraph:
@@ -288,19 +314,11 @@ impl<'a> Ctx<'a> {
         self.links.get(&key).copied()
     }
 
-    /// A byte-exact mention of `span` in a paragraph.
+    /// A byte-exact mention of `span` in a body paragraph (`None` when the
+    /// span does not lie in its text, see [`Mention::new`]).
     pub fn mention(&self, source: SourceId, paragraph: usize, span: Span) -> Option<Mention> {
         let p = self.paragraph(source, paragraph)?;
-        let text = p.text.get(span.start..span.end)?;
-        Some(Mention {
-            source,
-            paragraph,
-            start: span.start,
-            end: span.end,
-            text: text.to_string(),
-            value: None,
-            unit: None,
-        })
+        Mention::new(source, paragraph, &p.text, span).ok()
     }
 
     /// Body sentences of a group's members (all sentences of a member that

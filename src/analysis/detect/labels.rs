@@ -13,8 +13,7 @@ use super::recognize::quotes::QuoteIndex;
 use super::recognize::referent::{
     Entities, Events, LabelSlot, index, label_slots, labels_differ, push_unique,
 };
-use super::util::finding;
-use crate::model::{Discrepancy, DiscrepancyKind, Mention, SentenceRef};
+use crate::model::{Discrepancy, DiscrepancyKind, Mention, SentenceRef, Subkind};
 use crate::text::lexicon::Lexicon;
 
 /// Label differences for one referent in sentences the alignment did not
@@ -101,9 +100,9 @@ fn label_finding(
         .collect();
     let group = members.iter().find_map(|&m| ctx.group_at(slots[m].at));
     let score = Band::LabelAcross.score(mentions.len().saturating_sub(2).min(3) as f64);
-    Some(finding(
+    Some(Discrepancy::new(
         DiscrepancyKind::Framing,
-        Some("label"),
+        Some(Subkind::Label),
         group,
         format!("Label for the {head}: {}", parts.join(" · ")),
         score,

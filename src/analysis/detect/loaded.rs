@@ -10,8 +10,8 @@
 
 use super::ctx::Ctx;
 use super::rank::Band;
-use super::util::{ellipsize, finding};
-use crate::model::{Discrepancy, DiscrepancyKind, SentenceRef};
+use super::util::ellipsize;
+use crate::model::{Discrepancy, DiscrepancyKind, SentenceRef, Subkind};
 use crate::text::lexicon::Lexicon;
 
 /// Finds the loaded words of every body sentence.
@@ -46,9 +46,9 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
                     ellipsize(ctx.sentence_text(r), 60)
                 );
                 let score = Band::Loaded.score((mentions.len() - 1) as f64);
-                out.push(finding(
+                out.push(Discrepancy::new(
                     DiscrepancyKind::Framing,
-                    Some("loaded"),
+                    Some(Subkind::Loaded),
                     None,
                     summary,
                     score,

@@ -19,8 +19,8 @@ use super::recognize::quantity::{
     Context, Hedge, Quantity, TimeGrain, UnitClass, recognize_tokens,
 };
 use super::recognize::referent::{self, Events};
-use super::util::{containment, finding, jaccard};
-use crate::model::{DiffTag, Discrepancy, DiscrepancyKind, GroupId, SentenceRef, Span};
+use super::util::{containment, jaccard};
+use crate::model::{DiffTag, Discrepancy, DiscrepancyKind, GroupId, SentenceRef, Span, Subkind};
 use crate::text::{Stems, is_stop};
 
 /// A quantity in a sentence, with the content around it.
@@ -448,9 +448,9 @@ fn report(
         .find(|g| Some(g.id) == group)
         .map_or("", |g| g.label.as_str());
     let summary = format!("{}: {}", label(first, group_label), parts.join(" · "));
-    Some(finding(
+    Some(Discrepancy::new(
         DiscrepancyKind::Number,
-        Some("conflict"),
+        Some(Subkind::Conflict),
         group,
         summary,
         score(all, members),

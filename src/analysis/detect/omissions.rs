@@ -16,8 +16,8 @@ use super::ctx::Ctx;
 use super::rank::Band;
 use super::recognize::quantity::{Context, has_quantity};
 use super::recognize::quotes::QuoteIndex;
-use super::util::{ellipsize, finding, join_names};
-use crate::model::{Discrepancy, DiscrepancyKind, SentenceRef, SourceId, Span};
+use super::util::{ellipsize, join_names};
+use crate::model::{Discrepancy, DiscrepancyKind, SentenceRef, SourceId, Span, Subkind};
 use crate::text::is_name_word;
 
 /// Sentences under this many words are not worth an omission entry.
@@ -132,9 +132,9 @@ fn exclusive(
             } else {
                 format!("Only {}: {text}", source.name)
             };
-            out.push(finding(
+            out.push(Discrepancy::new(
                 DiscrepancyKind::Omission,
-                Some("exclusive"),
+                Some(Subkind::Exclusive),
                 None,
                 summary,
                 Band::OmissionExclusive.score(info),
@@ -198,9 +198,9 @@ fn partial(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
             .collect();
         mentions.sort_by_key(|m| m.source);
         let share = missing.len() as f64 / (ctx.sources.len() - 1) as f64;
-        out.push(finding(
+        out.push(Discrepancy::new(
             DiscrepancyKind::Omission,
-            Some("partial"),
+            Some(Subkind::Partial),
             Some(g.id),
             summary,
             Band::OmissionPartial.base() + Band::OmissionPartial.step() * info * share,

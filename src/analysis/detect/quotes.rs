@@ -16,8 +16,10 @@ use super::ctx::Ctx;
 use super::rank::Band;
 use super::recognize::quantity::{self, Context};
 use super::recognize::quotes::{Quote, QuoteIndex, overlap};
-use super::util::{ellipsize, finding, join_names};
-use crate::model::{DiffTag, Discrepancy, DiscrepancyKind, GroupId, SentenceRef, SourceId, Span};
+use super::util::{ellipsize, join_names};
+use crate::model::{
+    DiffTag, Discrepancy, DiscrepancyKind, GroupId, SentenceRef, SourceId, Span, Subkind,
+};
 use crate::text::diff::token_list_diff as word_diff;
 use crate::text::lexicon::spelling_variant;
 use crate::text::{Stems, Tok, TokKind, is_name_word, segment_span as tokenize_span};
@@ -275,9 +277,9 @@ fn compare(ctx: &Ctx<'_>, stems: &Stems, a: &Quote, b: &Quote) -> Option<Discrep
             who(b),
             ellipsize(a.span.slice(&pa.text), 60)
         );
-        return Some(finding(
+        return Some(Discrepancy::new(
             DiscrepancyKind::Quote,
-            Some("different_speaker"),
+            Some(Subkind::DifferentSpeaker),
             group,
             summary,
             Band::QuoteDifferentSpeaker.base(),
@@ -301,9 +303,9 @@ fn compare(ctx: &Ctx<'_>, stems: &Stems, a: &Quote, b: &Quote) -> Option<Discrep
             Band::QuoteReworded
         };
         let score = band.score(inner.len().min(3) as f64);
-        return Some(finding(
+        return Some(Discrepancy::new(
             DiscrepancyKind::Quote,
-            Some("reworded"),
+            Some(Subkind::Reworded),
             group,
             summary,
             score,
@@ -348,9 +350,9 @@ fn compare(ctx: &Ctx<'_>, stems: &Stems, a: &Quote, b: &Quote) -> Option<Discrep
         ctx.name(long.source),
         ellipsize(long.span.slice(&pl.text), 70)
     );
-    Some(finding(
+    Some(Discrepancy::new(
         DiscrepancyKind::Quote,
-        Some("truncated"),
+        Some(Subkind::Truncated),
         group,
         summary,
         Band::QuoteTruncated.base(),
@@ -538,7 +540,7 @@ fn unmatched(
                 .map(|(r, _)| ctx.name(r.source))
                 .collect();
             (
-                "paraphrased",
+                Subkind::Paraphrased,
                 format!(
                     "{} quotes {speaker}, {} paraphrases: “{quoted}”",
                     ctx.name(q.source),
@@ -561,7 +563,7 @@ fn unmatched(
         } else if q.named() && !silent.is_empty() && !matched.iter().any(|(x, _)| *x == i) {
             let names: Vec<&str> = silent.iter().map(|(r, _)| ctx.name(r.source)).collect();
             (
-                "exclusive",
+                Subkind::Exclusive,
                 format!(
                     "Only {} quotes {speaker} (not {}): “{quoted}”",
                     ctx.name(q.source),
@@ -582,7 +584,7 @@ fn unmatched(
                 mentions.push(m);
             }
         }
-        out.push(finding(
+        out.push(Discrepancy::new(
             DiscrepancyKind::Quote,
             Some(subkind),
             group,
@@ -632,9 +634,9 @@ fn alone(ctx: &Ctx<'_>, index: &QuoteIndex, q: &Quote) -> Option<Discrepancy> {
     let pq = ctx.paragraph(q.source, q.paragraph)?;
     let quoted = ellipsize(q.span.slice(&pq.text), 70);
     let m = ctx.mention(q.source, q.paragraph, q.span)?;
-    Some(finding(
+    Some(Discrepancy::new(
         DiscrepancyKind::Quote,
-        Some("exclusive"),
+        Some(Subkind::Exclusive),
         group_of(ctx, q.at()),
         format!("Only {} quotes {speaker}: “{quoted}”", ctx.name(q.source)),
         Band::QuoteAlone.base(),

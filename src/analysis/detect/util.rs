@@ -1,8 +1,5 @@
 //! What several detectors share that is not reading the text: bag-of-words
-//! overlaps, summary wording (shortening, joining source names) and the
-//! constructor of an unranked finding.
-
-use crate::model::{Discrepancy, DiscrepancyId, DiscrepancyKind, GroupId, Mention};
+//! overlaps and summary wording (shortening, joining source names).
 
 /// Shares of overlap between two bags of strings: |A∩B| / min(|A|,|B|).
 pub fn containment(a: &[String], b: &[String]) -> f64 {
@@ -48,25 +45,5 @@ pub fn join_names(names: &[&str]) -> String {
         [] => String::new(),
         [one] => (*one).to_string(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
-/// A new, unranked discrepancy.
-pub fn finding(
-    kind: DiscrepancyKind,
-    subkind: Option<&str>,
-    group: Option<GroupId>,
-    summary: String,
-    score: f64,
-    mentions: Vec<Mention>,
-) -> Discrepancy {
-    Discrepancy {
-        id: DiscrepancyId(0),
-        kind,
-        subkind: subkind.map(str::to_string),
-        group,
-        summary,
-        score,
-        mentions,
     }
 }
