@@ -8,7 +8,11 @@ use super::features::SentenceFeatures;
 /// Similarity of two sentences in 0..=1: a blend of the content-word cosine
 /// (exact stems, entities and numbers weighted up) and the character n-gram
 /// cosine (spelling variants, shared word parts).
-pub fn sentence_similarity(a: &SentenceFeatures, b: &SentenceFeatures, params: &Params) -> f32 {
+pub(crate) fn sentence_similarity(
+    a: &SentenceFeatures,
+    b: &SentenceFeatures,
+    params: &Params,
+) -> f32 {
     let words = a.words.dot(&b.words);
     let chars = a.chars.dot(&b.chars);
     let blend = params.word_weight * words + (1.0 - params.word_weight) * chars;
@@ -18,7 +22,7 @@ pub fn sentence_similarity(a: &SentenceFeatures, b: &SentenceFeatures, params: &
 /// 1 when the sentences share their names (or one has none); down to
 /// `params.entity_mismatch` when both name things and share none: "England
 /// qualified" and "Italy qualified" are different facts.
-pub fn entity_agreement(a: &SentenceFeatures, b: &SentenceFeatures, params: &Params) -> f32 {
+pub(crate) fn entity_agreement(a: &SentenceFeatures, b: &SentenceFeatures, params: &Params) -> f32 {
     let (x, y) = (&a.entities, &b.entities);
     if x.is_empty() || y.is_empty() {
         return 1.0;

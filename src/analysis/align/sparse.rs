@@ -3,11 +3,11 @@
 
 /// A sparse vector: (key, weight) pairs sorted by key.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct SparseVec(pub Vec<(u64, f32)>);
+pub(crate) struct SparseVec(pub Vec<(u64, f32)>);
 
 impl SparseVec {
     /// Sorts `entries` by key, sums duplicates and scales to unit length.
-    pub fn normalized(mut entries: Vec<(u64, f32)>) -> SparseVec {
+    pub(crate) fn normalized(mut entries: Vec<(u64, f32)>) -> SparseVec {
         entries.sort_unstable_by_key(|e| e.0);
         let mut merged: Vec<(u64, f32)> = Vec::with_capacity(entries.len());
         for (k, w) in entries {
@@ -26,7 +26,7 @@ impl SparseVec {
     }
 
     /// Dot product (the cosine, as both sides are unit length).
-    pub fn dot(&self, other: &SparseVec) -> f32 {
+    pub(crate) fn dot(&self, other: &SparseVec) -> f32 {
         let (a, b) = (&self.0, &other.0);
         let (mut i, mut j, mut sum) = (0, 0, 0.0);
         while i < a.len() && j < b.len() {

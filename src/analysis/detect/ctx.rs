@@ -19,12 +19,12 @@ use crate::text::{Stems, Tok, segment_span};
 
 /// Read access to the sources and alignment, with the lookups every
 /// detector needs.
-pub struct Ctx<'a> {
-    pub sources: &'a [Source],
-    pub alignment: &'a Alignment,
+pub(crate) struct Ctx<'a> {
+    pub(crate) sources: &'a [Source],
+    pub(crate) alignment: &'a Alignment,
     /// Reference date per source: its own, else the most common date of the
     /// others (relative dates need one).
-    pub dates: Vec<Option<NaiveDate>>,
+    pub(crate) dates: Vec<Option<NaiveDate>>,
     /// Links by sentence pair (ordered so that `a.source < b.source`); only
     /// links whose ends and diff spans lie in the texts (checked once here,
     /// so the detectors slice with them freely).
@@ -60,7 +60,7 @@ struct CounterpartIndex {
 /// there: the fact is paraphrased, folded into a longer sentence, or split.
 /// Calibrated on the real-text benchmark's tuning events (see README,
 /// "Measured on real reporting").
-pub const COUNTERPART_SHARE: f64 = 0.5;
+pub(crate) const COUNTERPART_SHARE: f64 = 0.5;
 
 /// A body sentence whose span lies in its paragraph's text (checked once,
 /// in [`Ctx::new`]): its tokens, and what is derived from them on first use.
@@ -77,17 +77,17 @@ struct SentenceData<'a> {
 /// Two sentences of different sources that a group puts together, with the
 /// alignment's link between them when it made one.
 #[derive(Debug, Clone, Copy)]
-pub struct Pair<'a> {
-    pub group: GroupId,
-    pub a: SentenceRef,
-    pub b: SentenceRef,
-    pub link: Option<&'a SentenceLink>,
+pub(crate) struct Pair<'a> {
+    pub(crate) group: GroupId,
+    pub(crate) a: SentenceRef,
+    pub(crate) b: SentenceRef,
+    pub(crate) link: Option<&'a SentenceLink>,
     /// The link's word diff (checked, see [`Ctx::diff`]); empty without a link.
-    pub diff: &'a [DiffOp],
+    pub(crate) diff: &'a [DiffOp],
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(sources: &'a [Source], alignment: &'a Alignment) -> Self {
+    pub(crate) fn new(sources: &'a [Source], alignment: &'a Alignment) -> Self {
         let mut counts: HashMap<NaiveDate, usize> = HashMap::new();
         for d in sources.iter().filter_map(|s| s.date) {
             *counts.entry(d).or_default() += 1;
@@ -158,17 +158,17 @@ impl<'a> Ctx<'a> {
 
     /// The alignment's links whose spans were checked (see [`Ctx::new`]),
     /// with their groups, in alignment order.
-    pub fn links(&self) -> impl Iterator<Item = (&'a Group, &'a SentenceLink)> + '_ {
+    pub(crate) fn links(&self) -> impl Iterator<Item = (&'a Group, &'a SentenceLink)> + '_ {
         self.linked.iter().copied()
     }
 
     /// The tokens of a body sentence (empty when it does not resolve).
-    pub fn tokens(&self, r: SentenceRef) -> &[Tok<'a>] {
+    pub(crate) fn tokens(&self, r: SentenceRef) -> &[Tok<'a>] {
         self.tokens.get(&r).map_or(&[], |d| d.tokens.as_slice())
     }
 
     /// The shared stemmer (it remembers every word it has stemmed).
-    pub fn stems(&self) -> &Stems {
+    pub(crate) fn stems(&self) -> &Stems {
         &self.stems
     }
 
@@ -179,12 +179,12 @@ impl<'a> Ctx<'a> {
     /// Omissions ask this before they say "not in X": the alignment links
     /// claims precisely, and a fact can be present without a link
     /// (paraphrased inside a longer sentence, split, folded into a lede).
-    pub fn has_counterpart(&self, r: SentenceRef, source: SourceId) -> bool {
+    pub(crate) fn has_counterpart(&self, r: SentenceRef, source: SourceId) -> bool {
         self.counterpart_share(r, source) >= COUNTERPART_SHARE
     }
 
     /// The best share of `r`'s content weight found in `source` (0..=1).
-    pub fn counterpart_share(&self, r: SentenceRef, source: SourceId) -> f64 {
+    pub(crate) fn counterpart_share(&self, r: SentenceRef, source: SourceId) -> f64 {
         let index = self.counterparts.get_or_init(|| self.counterpart_index());
         let mut stems: Vec<&String> = self.content(r).iter().collect();
         stems.sort();
@@ -248,7 +248,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Content stems of a body sentence (no stop words, no numbers).
-    pub fn content(&self, r: SentenceRef) -> &[String] {
+    pub(crate) fn content(&self, r: SentenceRef) -> &[String] {
         self.tokens.get(&r).map_or(&[], |d| {
             d.content
                 .get_or_init(|| self.stems.content(&d.tokens))
@@ -259,14 +259,14 @@ impl<'a> Ctx<'a> {
     /// The word diff of a link: the alignment's own (the one word diff,
     /// [`crate::text::diff`]); for the links of [`Ctx::links`] and
     /// [`Ctx::link`] its spans were checked in [`Ctx::new`].
-    pub fn diff<'s>(&'s self, link: &'s SentenceLink) -> &'s [DiffOp] {
+    pub(crate) fn diff<'s>(&'s self, link: &'s SentenceLink) -> &'s [DiffOp] {
         &link.diff
     }
 
     /// True when the alignment flags one of the two sources as a rewrite or
     /// near-copy of the other (their agreement is not independent, and
     /// their paraphrases of each other are expected).
-    pub fn rewrite_pair(&self, a: SourceId, b: SourceId) -> bool {
+    pub(crate) fn rewrite_pair(&self, a: SourceId, b: SourceId) -> bool {
         self.alignment.relations.iter().any(|r| {
             r.rewrite_of.as_ref().is_some_and(|w| {
                 (w.derived == a && w.original == b) || (w.derived == b && w.original == a)
@@ -275,7 +275,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The body paragraph `paragraph` of `source`, if it exists and is body.
-    pub fn paragraph(&self, source: SourceId, paragraph: usize) -> Option<&'a Paragraph> {
+    pub(crate) fn paragraph(&self, source: SourceId, paragraph: usize) -> Option<&'a Paragraph> {
         self.sources
             .get(source.0)?
             .paragraphs
@@ -285,45 +285,50 @@ impl<'a> Ctx<'a> {
 
     /// The paragraph and sentence span of a body sentence (its span checked
     /// once, in [`Ctx::new`]); `None` when it does not resolve.
-    pub fn sentence(&self, r: SentenceRef) -> Option<(&'a Paragraph, Span)> {
+    pub(crate) fn sentence(&self, r: SentenceRef) -> Option<(&'a Paragraph, Span)> {
         self.tokens.get(&r).map(|d| (d.paragraph, d.span))
     }
 
     /// True for a sentence that is page furniture left in a body paragraph:
     /// photo credits, video players, reading times, timestamps. Such
     /// sentences are never compared or reported.
-    pub fn is_furniture(&self, r: SentenceRef) -> bool {
+    pub(crate) fn is_furniture(&self, r: SentenceRef) -> bool {
         self.tokens
             .get(&r)
             .is_some_and(|d| *d.furniture.get_or_init(|| furniture(self.sentence_text(r))))
     }
 
     /// The sentence text of a reference ("" when it does not resolve).
-    pub fn sentence_text(&self, r: SentenceRef) -> &'a str {
+    pub(crate) fn sentence_text(&self, r: SentenceRef) -> &'a str {
         self.sentence(r).map_or("", |(p, s)| s.slice(&p.text))
     }
 
     /// Display name of a source.
-    pub fn name(&self, source: SourceId) -> &'a str {
+    pub(crate) fn name(&self, source: SourceId) -> &'a str {
         self.sources.get(source.0).map_or("?", |s| s.name.as_str())
     }
 
     /// The alignment's link between two sentences, either way round.
-    pub fn link(&self, a: SentenceRef, b: SentenceRef) -> Option<&'a SentenceLink> {
+    pub(crate) fn link(&self, a: SentenceRef, b: SentenceRef) -> Option<&'a SentenceLink> {
         let key = if a.source <= b.source { (a, b) } else { (b, a) };
         self.links.get(&key).copied()
     }
 
     /// A byte-exact mention of `span` in a body paragraph (`None` when the
     /// span does not lie in its text, see [`Mention::new`]).
-    pub fn mention(&self, source: SourceId, paragraph: usize, span: Span) -> Option<Mention> {
+    pub(crate) fn mention(
+        &self,
+        source: SourceId,
+        paragraph: usize,
+        span: Span,
+    ) -> Option<Mention> {
         let p = self.paragraph(source, paragraph)?;
         Mention::new(source, paragraph, &p.text, span).ok()
     }
 
     /// Body sentences of a group's members (all sentences of a member that
     /// lists none).
-    pub fn group_sentences(&self, group: &Group) -> Vec<SentenceRef> {
+    pub(crate) fn group_sentences(&self, group: &Group) -> Vec<SentenceRef> {
         let mut out = Vec::new();
         for m in &group.members {
             let Some(p) = self.paragraph(m.source, m.paragraph) else {
@@ -355,7 +360,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The first group whose [`Ctx::group_sentences`] hold `r`.
-    pub fn group_holding(&self, r: SentenceRef) -> Option<GroupId> {
+    pub(crate) fn group_holding(&self, r: SentenceRef) -> Option<GroupId> {
         let holding = self.holding.get_or_init(|| {
             let mut holding = FxHashMap::default();
             for group in &self.alignment.groups {
@@ -369,7 +374,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The group holding a sentence's paragraph, if any.
-    pub fn group_at(&self, r: SentenceRef) -> Option<GroupId> {
+    pub(crate) fn group_at(&self, r: SentenceRef) -> Option<GroupId> {
         self.alignment
             .groups
             .iter()
@@ -382,7 +387,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Every body sentence of every source, in reading order.
-    pub fn body_sentences(&self) -> impl Iterator<Item = SentenceRef> + '_ {
+    pub(crate) fn body_sentences(&self) -> impl Iterator<Item = SentenceRef> + '_ {
         self.sources.iter().flat_map(|source| {
             source.body().flat_map(move |p| {
                 (0..p.sentences.len()).map(move |sentence| SentenceRef {
@@ -395,7 +400,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Every cross-source sentence pair of every group.
-    pub fn pairs(&self) -> Vec<Pair<'_>> {
+    pub(crate) fn pairs(&self) -> Vec<Pair<'_>> {
         let mut out = Vec::new();
         for group in &self.alignment.groups {
             let sentences = self.group_sentences(group);
@@ -419,7 +424,7 @@ impl<'a> Ctx<'a> {
 }
 
 /// True when a sentence carries a furniture marker.
-pub fn furniture(sentence: &str) -> bool {
+pub(crate) fn furniture(sentence: &str) -> bool {
     words(Words::TextFurnitureMarkers)
         .iter()
         .any(|m| sentence.contains(m))

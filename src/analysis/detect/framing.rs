@@ -51,7 +51,7 @@ fn priority(subkind: Subkind) -> u8 {
 }
 
 /// Finds framing differences in linked sentences.
-pub fn detect(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
+pub(crate) fn detect(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
     let lex = Lexicon::get();
     let mut out: Vec<(GroupId, Change, &SentenceLink)> = Vec::new();
     let mut sents: HashMap<SentenceRef, Sent<'_>> = HashMap::new();

@@ -22,7 +22,11 @@ use crate::text::lexicon::Lexicon;
 /// whose modifiers differ are one finding per head, listing every source's
 /// wording. Sentence pairs a group already holds are left to the aligned
 /// framing detector; text inside quotations is skipped.
-pub fn detect(ctx: &Ctx<'_>, quotes: &QuoteIndex, events: &Events<'_, '_>) -> Vec<Discrepancy> {
+pub(crate) fn detect(
+    ctx: &Ctx<'_>,
+    quotes: &QuoteIndex,
+    events: &Events<'_, '_>,
+) -> Vec<Discrepancy> {
     let lex = Lexicon::get();
     let mut slots = Vec::new();
     for r in ctx.body_sentences().filter(|r| !ctx.is_furniture(*r)) {

@@ -15,7 +15,7 @@ use crate::model::{Discrepancy, DiscrepancyKind, SentenceRef, Subkind};
 use crate::text::lexicon::Lexicon;
 
 /// Finds the loaded words of every body sentence.
-pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
+pub(crate) fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
     let lex = Lexicon::get();
     let mut out = Vec::new();
     for source in ctx.sources {

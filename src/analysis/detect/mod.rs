@@ -5,32 +5,35 @@
 //!
 //! 1. [`recognize`]: what is in the text (quantities, quotations with their
 //!    speakers, the people and days of an event, label slots), built on the
-//!    shared read access of [`ctx::Ctx`];
+//!    shared read access of `ctx::Ctx`;
 //! 2. the detectors, one per kind of finding, each a function of the
-//!    [`Ctx`] and the recognizers' indexes, none importing another:
-//!    [`numbers`], [`quotes`], [`framing`] (aligned wording), [`labels`]
-//!    (labels across unaligned sentences), [`omissions`] and [`loaded`];
-//! 3. [`rank`]: the score bands, de-duplication, order and the `d0..` ids.
+//!    `Ctx` and the recognizers' indexes, none importing another:
+//!    `numbers`, `quotes`, `framing` (aligned wording), `labels` (labels
+//!    across unaligned sentences), `omissions` and `loaded`;
+//! 3. `rank`: the score bands, de-duplication, order and the `d0..` ids.
+//!
+//! Only [`detect`], the test [`harness`] and the two recognizers the
+//! evaluation crate plants changes with are public.
 //!
 //! This module is the roof: it builds the shared indexes once and calls the
 //! detectors in a fixed order.
 
-pub mod ctx;
-pub mod framing;
+pub(crate) mod ctx;
+pub(crate) mod framing;
 pub mod harness;
-pub mod labels;
-pub mod loaded;
-pub mod numbers;
-pub mod omissions;
-pub mod quotes;
-pub mod rank;
+pub(crate) mod labels;
+pub(crate) mod loaded;
+pub(crate) mod numbers;
+pub(crate) mod omissions;
+pub(crate) mod quotes;
+pub(crate) mod rank;
 pub mod recognize;
-pub mod util;
+pub(crate) mod util;
 
 use std::collections::HashSet;
 
 use crate::model::{Alignment, Discrepancy, DiscrepancyKind, SentenceRef, Source};
-pub use ctx::Ctx;
+pub(crate) use ctx::Ctx;
 use recognize::quotes::QuoteIndex;
 use recognize::referent::Events;
 

@@ -40,7 +40,7 @@ const MATCH_FLOOR: f64 = 1.6;
 const AGREE_MARGIN: f64 = 1.0;
 
 /// Finds number conflicts across the alignment.
-pub fn detect(ctx: &Ctx<'_>, events: &Events<'_, '_>) -> Vec<Discrepancy> {
+pub(crate) fn detect(ctx: &Ctx<'_>, events: &Events<'_, '_>) -> Vec<Discrepancy> {
     let stems = ctx.stems();
     let pairs = ctx.pairs();
     let mut cache: HashMap<SentenceRef, Vec<usize>> = HashMap::new();
@@ -376,7 +376,7 @@ fn overlaps_or_touches(op: Span, q: Span) -> bool {
 }
 
 /// Two quantities conflict when their hedged intervals do not overlap.
-pub fn conflict(a: &Quantity, b: &Quantity) -> bool {
+pub(crate) fn conflict(a: &Quantity, b: &Quantity) -> bool {
     let tolerance = 1e-9 * a.hi.abs().max(b.hi.abs()).max(1.0);
     a.hi + tolerance < b.lo || b.hi + tolerance < a.lo
 }

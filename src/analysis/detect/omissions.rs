@@ -60,7 +60,7 @@ fn information(ctx: &Ctx<'_>, quotes: &QuoteIndex, r: SentenceRef) -> Option<(f6
 /// Finds omissions.
 /// `compared`: sentences other findings already set against another
 /// source's version; they are never reported as exclusive.
-pub fn detect(
+pub(crate) fn detect(
     ctx: &Ctx<'_>,
     quotes: &QuoteIndex,
     compared: &HashSet<SentenceRef>,

@@ -127,7 +127,7 @@ fn candidate_pairs(quotes: &[Quote]) -> Vec<Vec<usize>> {
 }
 
 /// Finds quote discrepancies across sources.
-pub fn detect(ctx: &Ctx<'_>, index: &QuoteIndex) -> Vec<Discrepancy> {
+pub(crate) fn detect(ctx: &Ctx<'_>, index: &QuoteIndex) -> Vec<Discrepancy> {
     let stems = ctx.stems();
     let quotes = &index.quotes;
     // Best match per (quote, other source).

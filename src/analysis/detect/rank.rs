@@ -17,7 +17,7 @@ use crate::model::{Discrepancy, DiscrepancyId, Mention};
 /// Where one kind of finding ranks: a base score, and what each unit of
 /// the detector's own measure adds ([`Band::score`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Band {
+pub(crate) enum Band {
     /// Number conflict: [`NUMBER_FLOOR`]..=[`NUMBER_CEILING`], by the
     /// square root of the relative gap, lower when hedged or a point in time.
     NumberConflict,
@@ -64,21 +64,22 @@ pub enum Band {
 }
 
 /// Lowest score of a number conflict.
-pub const NUMBER_FLOOR: f64 = 0.8;
+pub(crate) const NUMBER_FLOOR: f64 = 0.8;
 /// Highest score of a number conflict.
-pub const NUMBER_CEILING: f64 = 1.0;
+pub(crate) const NUMBER_CEILING: f64 = 1.0;
 /// Taken off a number conflict when a side is hedged ("about", "more than").
-pub const NUMBER_HEDGED: f64 = 0.04;
+pub(crate) const NUMBER_HEDGED: f64 = 0.04;
 /// Taken off a number conflict about a point in time (dates rank below
 /// amounts).
-pub const NUMBER_TIME: f64 = 0.06;
+pub(crate) const NUMBER_TIME: f64 = 0.06;
 
 // The penalties leave a hedged date conflict inside its band.
 const _: () = assert!(NUMBER_CEILING - NUMBER_HEDGED - NUMBER_TIME > NUMBER_FLOOR);
 
 impl Band {
+    #[cfg(test)]
     /// Every band, highest base first.
-    pub const ALL: [Band; 17] = [
+    pub(crate) const ALL: [Band; 17] = [
         Band::NumberConflict,
         Band::QuoteDifferentSpeaker,
         Band::QuoteRewordedNamed,
@@ -99,7 +100,7 @@ impl Band {
     ];
 
     /// The score of the band's plainest finding.
-    pub const fn base(self) -> f64 {
+    pub(crate) const fn base(self) -> f64 {
         match self {
             Band::NumberConflict | Band::QuoteDifferentSpeaker => 0.9,
             Band::QuoteRewordedNamed => 0.88,
@@ -121,7 +122,7 @@ impl Band {
     }
 
     /// What one unit of the detector's measure adds (0 for a fixed band).
-    pub const fn step(self) -> f64 {
+    pub(crate) const fn step(self) -> f64 {
         match self {
             Band::NumberConflict => 0.08,
             Band::QuoteRewordedNamed | Band::QuoteReworded => 0.02,
@@ -142,10 +143,11 @@ impl Band {
         }
     }
 
+    #[cfg(test)]
     /// The most units a detector gives (its measure is capped there), for
     /// the band's highest score; `None` for [`Band::Loaded`], whose count
     /// of words is not capped.
-    pub const fn max_units(self) -> Option<f64> {
+    pub(crate) const fn max_units(self) -> Option<f64> {
         match self {
             Band::QuoteRewordedNamed | Band::QuoteReworded => Some(3.0),
             Band::FramingLabel
@@ -159,12 +161,13 @@ impl Band {
     }
 
     /// `base + step * units`: the score of a finding `units` into its band.
-    pub fn score(self, units: f64) -> f64 {
+    pub(crate) fn score(self, units: f64) -> f64 {
         self.base() + self.step() * units
     }
 
+    #[cfg(test)]
     /// The band's highest score (loaded wording: with ten words).
-    pub fn ceiling(self) -> f64 {
+    pub(crate) fn ceiling(self) -> f64 {
         match self {
             Band::NumberConflict => NUMBER_CEILING,
             _ => self.score(self.max_units().unwrap_or(9.0)),
@@ -186,7 +189,7 @@ fn covered_by(a: &Discrepancy, b: &Discrepancy) -> bool {
 }
 
 /// De-duplicates, sorts by score descending and assigns ids.
-pub fn finish(mut found: Vec<Discrepancy>) -> Vec<Discrepancy> {
+pub(crate) fn finish(mut found: Vec<Discrepancy>) -> Vec<Discrepancy> {
     for d in &mut found {
         d.mentions.sort_by_key(key);
         d.mentions.dedup_by_key(|m| key(m));

@@ -134,12 +134,12 @@ const QUALIFIED_DOLLARS: [(&str, &str); 5] = [
 ];
 
 /// Month names, lowercase, January first.
-pub fn months() -> &'static [&'static str] {
+pub(crate) fn months() -> &'static [&'static str] {
     words(Words::Months)
 }
 
 /// Weekday names, lowercase, Monday first.
-pub fn weekdays() -> &'static [&'static str] {
+pub(crate) fn weekdays() -> &'static [&'static str] {
     words(Words::Weekdays)
 }
 
@@ -549,7 +549,7 @@ pub fn recognize(text: &str, range: Span, ctx: Context) -> Vec<Quantity> {
 }
 
 /// [`recognize`] over tokens already made (of `text`).
-pub fn recognize_tokens(text: &str, toks: &[Tok<'_>], ctx: Context) -> Vec<Quantity> {
+pub(crate) fn recognize_tokens(text: &str, toks: &[Tok<'_>], ctx: Context) -> Vec<Quantity> {
     let p = Parser::new(toks);
     let mut out = Vec::new();
     let mut i = 0;
@@ -587,7 +587,7 @@ fn is_conversion(text: &str, previous: Option<&Quantity>, q: &Quantity) -> bool 
 
 /// True when [`recognize_tokens`] would find at least one quantity (it
 /// stops at the first).
-pub fn has_quantity(text: &str, toks: &[Tok<'_>], ctx: Context) -> bool {
+pub(crate) fn has_quantity(text: &str, toks: &[Tok<'_>], ctx: Context) -> bool {
     let p = Parser::new(toks);
     (0..toks.len()).any(|i| could_start(&p, i) && parse_at(&p, i, text, ctx).is_some())
 }
@@ -815,7 +815,7 @@ fn is_year_context(p: &Parser<'_, '_>, i: usize, next: usize) -> bool {
 }
 
 /// Turns a hedge and the written interval into the interval it allows.
-pub fn apply_hedge(hedge: Hedge, lo: f64, hi: f64) -> (f64, f64) {
+pub(crate) fn apply_hedge(hedge: Hedge, lo: f64, hi: f64) -> (f64, f64) {
     match hedge {
         Hedge::Exact | Hedge::Range | Hedge::Vague => (lo, hi),
         Hedge::About => (lo * 0.85, hi * 1.15),
@@ -953,7 +953,7 @@ fn noun_at(p: &Parser<'_, '_>, i: usize) -> Option<String> {
 }
 
 /// Crude singular form for matching counted nouns.
-pub fn singular(w: &str) -> String {
+pub(crate) fn singular(w: &str) -> String {
     if let Some(s) = w.strip_suffix("ies") {
         format!("{s}y")
     } else if w.ends_with("ss") || w.len() <= 3 {

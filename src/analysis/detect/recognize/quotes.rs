@@ -37,46 +37,46 @@ const TITLE_WORDS: &[&str] = &[
 
 /// One quotation in a body paragraph.
 #[derive(Debug, Clone)]
-pub struct Quote {
-    pub source: SourceId,
-    pub paragraph: usize,
+pub(crate) struct Quote {
+    pub(crate) source: SourceId,
+    pub(crate) paragraph: usize,
     /// The sentence holding the opening mark.
-    pub sentence: usize,
+    pub(crate) sentence: usize,
     /// The quoted words, without the quotation marks.
-    pub span: Span,
+    pub(crate) span: Span,
     /// The speaker as written ("Mr Xi"), when the text says who.
-    pub speaker: Option<String>,
+    pub(crate) speaker: Option<String>,
     /// The speaker is named in the quotation's own sentence (not through a
     /// pronoun or another quote of the paragraph).
-    pub direct: bool,
+    pub(crate) direct: bool,
     /// Normalized words of the quotation (lowercase).
-    pub words: Vec<String>,
+    pub(crate) words: Vec<String>,
     /// Content stems of the quotation.
-    pub content: Vec<String>,
+    pub(crate) content: Vec<String>,
     /// `content`, sorted and deduplicated.
-    pub set: Vec<String>,
+    pub(crate) set: Vec<String>,
     /// `words` as ids, equal for equal words across all quotations of the
     /// index (the longest common subsequence compares these).
-    pub word_ids: Vec<u32>,
+    pub(crate) word_ids: Vec<u32>,
 }
 
 impl Quote {
     /// Stems of the words that identify the speaker (empty when unknown).
-    pub fn speaker_key(&self, stems: &Stems) -> Vec<String> {
+    pub(crate) fn speaker_key(&self, stems: &Stems) -> Vec<String> {
         self.speaker
             .as_deref()
             .map_or_else(Vec::new, |s| speaker_key(s, stems))
     }
 
     /// True when the speaker phrase holds a name.
-    pub fn named(&self) -> bool {
+    pub(crate) fn named(&self) -> bool {
         self.speaker
             .as_deref()
             .is_some_and(|s| s.split_whitespace().any(is_name_word))
     }
 
     /// The sentence holding the quotation.
-    pub fn at(&self) -> SentenceRef {
+    pub(crate) fn at(&self) -> SentenceRef {
         SentenceRef {
             source: self.source,
             paragraph: self.paragraph,
@@ -129,15 +129,15 @@ fn speaker_key(speaker: &str, stems: &Stems) -> Vec<String> {
 }
 
 /// Every quotation of every source, with lookups by sentence.
-pub struct QuoteIndex {
-    pub quotes: Vec<Quote>,
+pub(crate) struct QuoteIndex {
+    pub(crate) quotes: Vec<Quote>,
     by_sentence: HashMap<SentenceRef, Vec<usize>>,
     by_paragraph: HashMap<(SourceId, usize), Vec<usize>>,
 }
 
 impl QuoteIndex {
     /// Extracts and attributes the quotations of all body paragraphs.
-    pub fn build(ctx: &Ctx<'_>) -> Self {
+    pub(crate) fn build(ctx: &Ctx<'_>) -> Self {
         let stems = ctx.stems();
         let mut quotes = Vec::new();
         for source in ctx.sources {
@@ -238,7 +238,7 @@ impl QuoteIndex {
     }
 
     /// Quotations that open in a sentence.
-    pub fn in_sentence(&self, r: SentenceRef) -> impl Iterator<Item = &Quote> {
+    pub(crate) fn in_sentence(&self, r: SentenceRef) -> impl Iterator<Item = &Quote> {
         self.by_sentence
             .get(&r)
             .into_iter()
@@ -247,7 +247,11 @@ impl QuoteIndex {
     }
 
     /// Quotations of a paragraph, in reading order.
-    pub fn in_paragraph(&self, source: SourceId, paragraph: usize) -> impl Iterator<Item = &Quote> {
+    pub(crate) fn in_paragraph(
+        &self,
+        source: SourceId,
+        paragraph: usize,
+    ) -> impl Iterator<Item = &Quote> {
         self.by_paragraph
             .get(&(source, paragraph))
             .into_iter()
@@ -256,14 +260,14 @@ impl QuoteIndex {
     }
 
     /// The quotation spans of a paragraph.
-    pub fn spans(&self, source: SourceId, paragraph: usize) -> Vec<Span> {
+    pub(crate) fn spans(&self, source: SourceId, paragraph: usize) -> Vec<Span> {
         self.in_paragraph(source, paragraph)
             .map(|q| q.span)
             .collect()
     }
 
     /// True when `span` of a paragraph lies inside a quotation.
-    pub fn covers(&self, source: SourceId, paragraph: usize, span: Span) -> bool {
+    pub(crate) fn covers(&self, source: SourceId, paragraph: usize, span: Span) -> bool {
         self.spans(source, paragraph)
             .iter()
             .any(|q| q.start <= span.start && span.end <= q.end)
@@ -493,7 +497,7 @@ fn phrase(toks: &[&Tok<'_>], from: usize, to: usize) -> Option<String> {
 
 /// How much two quotations share: containment of content stems, and the
 /// count of shared stems.
-pub fn overlap(a: &Quote, b: &Quote) -> (f64, usize) {
+pub(crate) fn overlap(a: &Quote, b: &Quote) -> (f64, usize) {
     let shared = a
         .content
         .iter()

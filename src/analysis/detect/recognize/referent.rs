@@ -37,16 +37,16 @@ const EVENT_FAMILY: &[&str] = &["meet", "met", "talk", "negoti", "discuss", "ses
 /// The people and days of an event, as lowercased name words and
 /// weekday/month indices (months offset by 7).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Entities {
-    pub persons: Vec<String>,
-    pub days: Vec<usize>,
+pub(crate) struct Entities {
+    pub(crate) persons: Vec<String>,
+    pub(crate) days: Vec<usize>,
 }
 
 impl Entities {
     /// How strongly two event contexts agree: shared persons and days;
     /// `None` when they contradict (different days, or different people on
     /// both sides) or share nothing.
-    pub fn agreement(&self, other: &Entities) -> Option<f64> {
+    pub(crate) fn agreement(&self, other: &Entities) -> Option<f64> {
         if !self.days.is_empty()
             && !other.days.is_empty()
             && !self.days.iter().any(|d| other.days.contains(d))
@@ -72,7 +72,7 @@ impl Entities {
 /// names built from the whole document set (name runs after a title or
 /// before a speech verb: "Foreign Minister Qin Gang", "Mr Xi", "Blinken
 /// said").
-pub struct Events<'c, 'a> {
+pub(crate) struct Events<'c, 'a> {
     ctx: &'c Ctx<'a>,
     /// Person key by lowercased name word, gathered over every body
     /// sentence on first use.
@@ -91,7 +91,7 @@ fn gazetteer(ctx: &Ctx<'_>) -> HashMap<String, String> {
 impl<'c, 'a> Events<'c, 'a> {
     /// Event contexts over the document set's person gazetteer (built on
     /// first use, once for every detector that shares these `Events`).
-    pub fn new(ctx: &'c Ctx<'a>) -> Self {
+    pub(crate) fn new(ctx: &'c Ctx<'a>) -> Self {
         Events {
             ctx,
             persons: OnceCell::new(),
@@ -123,7 +123,7 @@ impl<'c, 'a> Events<'c, 'a> {
 
     /// The entities of a sentence's event: its own, with people and days
     /// it lacks taken from its paragraph and the preceding body paragraph.
-    pub fn of(&self, r: SentenceRef) -> Entities {
+    pub(crate) fn of(&self, r: SentenceRef) -> Entities {
         let mut e = self.own(r);
         if !e.persons.is_empty() && !e.days.is_empty() {
             return e;
@@ -176,7 +176,7 @@ impl<'c, 'a> Events<'c, 'a> {
     }
 }
 
-pub fn push_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
+pub(crate) fn push_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
     if !v.contains(&x) {
         v.push(x);
     }
@@ -285,7 +285,7 @@ fn person_keys(runs: &[Vec<String>]) -> HashMap<String, String> {
 /// The head a quantity measures: the noun it counts or modifies ("35-minute
 /// meeting", "hours of talks"), else the verb it measures ("met for nearly
 /// six hours"), stemmed; event-family heads share one key.
-pub fn head(ctx: &Ctx<'_>, stems: &Stems, r: SentenceRef, q: &Quantity) -> Option<String> {
+pub(crate) fn head(ctx: &Ctx<'_>, stems: &Stems, r: SentenceRef, q: &Quantity) -> Option<String> {
     if matches!(q.class, UnitClass::Time(_)) {
         return None;
     }
@@ -340,20 +340,20 @@ fn family(stem: &str) -> String {
 /// A framing label slot: an open-set head noun ("balloon") and the loaded
 /// label words and hedges right before it.
 #[derive(Debug, Clone)]
-pub struct LabelSlot {
-    pub at: SentenceRef,
+pub(crate) struct LabelSlot {
+    pub(crate) at: SentenceRef,
     /// The head word, lowercased.
-    pub head: String,
+    pub(crate) head: String,
     /// Span from the first modifier kept to the head.
-    pub span: Span,
+    pub(crate) span: Span,
     /// Lowercased label-set members and hedges before the head.
-    pub modifiers: Vec<String>,
+    pub(crate) modifiers: Vec<String>,
 }
 
 /// The label slots of a sentence: every head noun of an open label set,
 /// with the label words and hedges among the three words before it (text
 /// inside quotations is skipped by the caller).
-pub fn label_slots(lex: &Lexicon, r: SentenceRef, toks: &[Tok<'_>]) -> Vec<LabelSlot> {
+pub(crate) fn label_slots(lex: &Lexicon, r: SentenceRef, toks: &[Tok<'_>]) -> Vec<LabelSlot> {
     let words: Vec<&Tok<'_>> = toks.iter().filter(|t| t.is_word()).collect();
     let mut out = Vec::new();
     for (i, t) in words.iter().enumerate() {
@@ -398,7 +398,7 @@ pub fn label_slots(lex: &Lexicon, r: SentenceRef, toks: &[Tok<'_>]) -> Vec<Label
 
 /// True when two label slots name their referent differently: different
 /// members of one (closed) label set, or a hedge on one side only.
-pub fn labels_differ(lex: &Lexicon, a: &LabelSlot, b: &LabelSlot) -> bool {
+pub(crate) fn labels_differ(lex: &Lexicon, a: &LabelSlot, b: &LabelSlot) -> bool {
     let hedges = |s: &LabelSlot| {
         s.modifiers
             .iter()
@@ -420,7 +420,7 @@ pub fn labels_differ(lex: &Lexicon, a: &LabelSlot, b: &LabelSlot) -> bool {
 
 /// Buckets items by key; the index that keeps referent matching linear in
 /// the number of items sharing a key.
-pub fn index<K: std::hash::Hash + Eq, T>(
+pub(crate) fn index<K: std::hash::Hash + Eq, T>(
     items: impl IntoIterator<Item = (K, T)>,
 ) -> HashMap<K, Vec<T>> {
     let mut out: HashMap<K, Vec<T>> = HashMap::new();
