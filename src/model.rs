@@ -73,26 +73,34 @@ prefixed_id!(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
 )]
 pub struct Span {
+    /// First byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
 }
 
 impl Span {
+    /// The span `start..end`.
     pub const fn new(start: usize, end: usize) -> Self {
         Span { start, end }
     }
+    /// Length in bytes.
     pub const fn len(&self) -> usize {
         self.end - self.start
     }
+    /// True when the span holds no byte.
     pub const fn is_empty(&self) -> bool {
         self.end <= self.start
     }
+    /// The text the span covers; panics unless [`Span::check`] holds.
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
     }
+    /// True when byte `offset` lies inside the span.
     pub const fn contains(&self, offset: usize) -> bool {
         self.start <= offset && offset < self.end
     }
+    /// True when the two spans share a byte.
     pub const fn overlaps(&self, other: &Span) -> bool {
         self.start < other.end && other.start < self.end
     }
@@ -106,16 +114,24 @@ impl Span {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ParagraphKind {
+    /// The headline.
     Title,
+    /// A section heading inside the article.
     Heading,
+    /// "By Jane Smith".
     Byline,
+    /// A place-and-date line, or a publication stamp.
     Dateline,
+    /// A photo or video caption, or a credit.
     Caption,
+    /// The article's text.
     Body,
+    /// Page furniture: share buttons, newsletter prompts, related links.
     Boilerplate,
 }
 
 impl ParagraphKind {
+    /// Every kind, in declaration order.
     pub const ALL: [ParagraphKind; 7] = [
         ParagraphKind::Title,
         ParagraphKind::Heading,
@@ -126,6 +142,7 @@ impl ParagraphKind {
         ParagraphKind::Boilerplate,
     ];
 
+    /// The name in `parallax.report/1` ("body").
     pub fn as_str(self) -> &'static str {
         match self {
             ParagraphKind::Title => "title",
@@ -138,6 +155,7 @@ impl ParagraphKind {
         }
     }
 
+    /// True for [`ParagraphKind::Body`], the only kind aligned and compared.
     pub fn is_body(self) -> bool {
         self == ParagraphKind::Body
     }
@@ -148,6 +166,7 @@ impl ParagraphKind {
 pub struct Paragraph {
     /// Position in the source's paragraph list (0-based, reading order).
     pub index: usize,
+    /// The paragraph's role on the page.
     pub kind: ParagraphKind,
     /// Cleaned text: no control characters or escape sequences, whitespace
     /// collapsed, Markdown syntax removed. This is what the reader shows.
@@ -158,6 +177,7 @@ pub struct Paragraph {
 }
 
 impl Paragraph {
+    /// The text of sentence `sentence` (panics when there is none).
     pub fn sentence_text(&self, sentence: usize) -> &str {
         self.sentences[sentence].slice(&self.text)
     }
@@ -166,6 +186,7 @@ impl Paragraph {
 /// One article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
+    /// Position in the report's source list.
     pub id: SourceId,
     /// Display name: outlet or site name, else the file stem.
     pub name: String,
@@ -177,6 +198,7 @@ pub struct Source {
     /// Headline, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// Every paragraph, body or not, in reading order.
     pub paragraphs: Vec<Paragraph>,
 }
 
@@ -194,8 +216,11 @@ impl Source {
 /// A sentence, addressed by source, paragraph index and sentence index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct SentenceRef {
+    /// The source.
     pub source: SourceId,
+    /// Index into the source's `paragraphs`.
     pub paragraph: usize,
+    /// Index into the paragraph's `sentences`.
     pub sentence: usize,
 }
 
@@ -203,9 +228,13 @@ pub struct SentenceRef {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DiffTag {
+    /// The same words on both sides.
     Equal,
+    /// Words only `a` has.
     Delete,
+    /// Words only `b` has.
     Insert,
+    /// Different words in the same place.
     Replace,
 }
 
@@ -214,8 +243,11 @@ pub enum DiffTag {
 /// span at the insertion point; a `Delete` has an empty `b` span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DiffOp {
+    /// What the op does.
     pub tag: DiffTag,
+    /// Its words in the `a` sentence's paragraph.
     pub a: Span,
+    /// Its words in the `b` sentence's paragraph.
     pub b: Span,
 }
 
@@ -223,17 +255,22 @@ pub struct DiffOp {
 /// with the word diff of `a` against `b`. `a.source < b.source`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SentenceLink {
+    /// The sentence of the lower source id.
     pub a: SentenceRef,
+    /// The sentence of the other source.
     pub b: SentenceRef,
     /// Similarity in 0..=1.
     pub similarity: f64,
+    /// The word diff of `a` against `b`, covering both sentences.
     pub diff: Vec<DiffOp>,
 }
 
 /// A paragraph's membership in a group, with the sentences that put it there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Member {
+    /// The source.
     pub source: SourceId,
+    /// Index into the source's `paragraphs`.
     pub paragraph: usize,
     /// Indices of the paragraph's sentences that belong to this group.
     #[serde(default)]
@@ -243,6 +280,7 @@ pub struct Member {
 /// Paragraphs from two or more sources that report the same thing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Group {
+    /// Position in the report's group list.
     pub id: GroupId,
     /// A few salient terms or entities.
     pub label: String,
@@ -282,7 +320,9 @@ pub struct Rewrite {
 /// Output of the alignment engine.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Alignment {
+    /// The groups, with their sentence links.
     pub groups: Vec<Group>,
+    /// Pairwise coverage and rewrite flags.
     pub relations: Vec<SourceRelation>,
 }
 
@@ -359,16 +399,23 @@ impl<'a> LinkIndex<'a> {
 // Discrepancies
 // ---------------------------------------------------------------------------
 
+/// What kind of disagreement a discrepancy is (`kind` in
+/// `parallax.report/1`). Ranking breaks score ties in this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DiscrepancyKind {
+    /// Numbers that disagree.
     Number,
+    /// Quotations that differ, or that one source alone carries.
     Quote,
+    /// Different wording choices for the same thing, or loaded wording.
     Framing,
+    /// What some sources carry and others lack.
     Omission,
 }
 
 impl DiscrepancyKind {
+    /// Every kind, in ranking order.
     pub const ALL: [DiscrepancyKind; 4] = [
         DiscrepancyKind::Number,
         DiscrepancyKind::Quote,
@@ -376,6 +423,7 @@ impl DiscrepancyKind {
         DiscrepancyKind::Omission,
     ];
 
+    /// The name in `parallax.report/1` ("number").
     pub fn as_str(self) -> &'static str {
         match self {
             DiscrepancyKind::Number => "number",
@@ -422,6 +470,7 @@ pub enum Subkind {
 }
 
 impl Subkind {
+    /// Every subkind, in declaration order.
     pub const ALL: [Subkind; 12] = [
         Subkind::Conflict,
         Subkind::Reworded,
@@ -483,11 +532,15 @@ impl fmt::Display for Subkind {
 
 /// Why a span cannot be a mention of a paragraph's text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[allow(missing_docs)] // the field names say it
 pub enum SpanError {
+    /// `start > end`.
     #[error("span {}..{} ends before it starts", .span.start, .span.end)]
     Reversed { span: Span },
+    /// `end` lies past the text's `len` bytes.
     #[error("span {}..{} runs past the text ({len} bytes)", .span.start, .span.end)]
     OutOfBounds { span: Span, len: usize },
+    /// An end falls inside a character.
     #[error("span {}..{} cuts a character", .span.start, .span.end)]
     NotCharBoundary { span: Span },
 }
@@ -517,13 +570,20 @@ impl Span {
 /// the paragraph with it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
+    /// The source.
     pub source: SourceId,
+    /// Index into the source's `paragraphs`.
     pub paragraph: usize,
+    /// First byte in the paragraph's text.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
+    /// The paragraph text `start..end`.
     pub text: String,
+    /// A number mention's value, in the unit as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
+    /// A number mention's unit as written ("min", "%", "USD").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
 }
@@ -550,24 +610,30 @@ impl Mention {
         })
     }
 
+    /// The mention's byte span in its paragraph.
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
     }
 }
 
+/// One place where the sources disagree, or where one stands alone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Discrepancy {
+    /// Rank: `d0` is the most worth reading.
     pub id: DiscrepancyId,
+    /// What kind of disagreement.
     pub kind: DiscrepancyKind,
     /// Finer kind where it helps, e.g. quote `reworded` / `different_speaker`
     /// / `exclusive`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subkind: Option<Subkind>,
+    /// The group the compared sentences belong to, when there is one.
     pub group: Option<GroupId>,
     /// One line for a person: "Meeting length: Sky News 30 min · AP 35 min".
     pub summary: String,
     /// Ranking score; higher is more worth reading.
     pub score: f64,
+    /// Where each source states its side, ordered by source and position.
     pub mentions: Vec<Mention>,
 }
 
@@ -607,9 +673,13 @@ impl Discrepancy {
 /// document, and the state the reader draws.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
+    /// [`SCHEMA`].
     pub schema: String,
+    /// The articles compared.
     pub sources: Vec<Source>,
+    /// Paragraphs of several sources that report the same thing.
     pub groups: Vec<Group>,
+    /// Ranked: the most worth reading first.
     pub discrepancies: Vec<Discrepancy>,
     /// Pairwise coverage and rewrite flags (extra field).
     #[serde(default)]
@@ -617,10 +687,12 @@ pub struct Report {
 }
 
 impl Report {
+    /// Source `id` (panics when there is none).
     pub fn source(&self, id: SourceId) -> &Source {
         &self.sources[id.0]
     }
 
+    /// Paragraph `paragraph` of `source` (panics when there is none).
     pub fn paragraph(&self, source: SourceId, paragraph: usize) -> &Paragraph {
         &self.sources[source.0].paragraphs[paragraph]
     }

@@ -24,25 +24,32 @@ pub(crate) struct Fetched {
     pub media_type: Option<String>,
 }
 
-/// Why a URL could not be fetched.
+/// Why a URL could not be fetched. The field names say what they hold.
 #[derive(Debug, thiserror::Error)]
+#[allow(missing_docs)]
 pub enum FetchError {
     /// The server answered with an error status.
     #[error("HTTP {code}{}", reason(*code))]
     Status { code: u16 },
+    /// No answer within the time limit.
     #[error("timed out after {seconds} s")]
     Timeout { seconds: u64 },
+    /// The name does not resolve.
     #[error("host not found")]
     HostNotFound,
+    /// No connection could be made.
     #[error("connection failed")]
     ConnectionFailed,
+    /// Nothing listens at the address.
     #[error("connection refused")]
     Refused {
         #[source]
         source: std::io::Error,
     },
+    /// Redirected more than `max` times.
     #[error("more than {max} redirects")]
     TooManyRedirects { max: u32 },
+    /// The body is larger than the limit.
     #[error("page larger than {limit_mib} MiB")]
     TooLarge { limit_mib: u64 },
     /// Reading or writing the connection failed ("io: " and the cause).

@@ -53,7 +53,9 @@ impl Input {
 /// Sources read from the inputs, plus non-fatal warnings for the user.
 #[derive(Debug, Clone, Default)]
 pub struct Loaded {
+    /// One source per document read, ids in order.
     pub sources: Vec<Source>,
+    /// One line each, naming the input.
     pub warnings: Vec<String>,
 }
 
@@ -62,21 +64,28 @@ pub struct Loaded {
 /// why (print the chain, as `{:#}` of `anyhow` does).
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
+    /// The input (as given) could not be read; `cause` says why.
     #[error("{input}: {cause}")]
+    #[allow(missing_docs)]
     Input { input: String, cause: String },
+    /// [`load`] was given nothing to read.
     #[error("no inputs given")]
     NoInputs,
     /// A URL could not be fetched.
     #[error("{input}")]
     Fetch {
+        /// The URL as given.
         input: String,
+        /// Why it failed.
         #[source]
         source: FetchError,
     },
     /// A document could not be parsed.
     #[error("{input}")]
     Parse {
+        /// The input as given.
         input: String,
+        /// Why it failed.
         #[source]
         source: ParseError,
     },
@@ -116,8 +125,11 @@ impl IngestError {
 /// The input formats parallax reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Plain text: blank lines separate paragraphs.
     Text,
+    /// Markdown (CommonMark).
     Markdown,
+    /// A web page: the article is extracted from it.
     Html,
 }
 

@@ -12,8 +12,11 @@ use crate::model::Report;
 /// Output formats of `parallax report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// The `parallax.report/1` JSON contract.
     Json,
+    /// Markdown for notes.
     Markdown,
+    /// Plain text.
     Text,
 }
 

@@ -22,8 +22,11 @@ use crate::text::{Tok, TokKind, is_stop, lowercase, segment_span};
 /// Granularity of a point in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TimeGrain {
+    /// "19 June 2023", "Monday".
     Day,
+    /// "June 2023".
     Month,
+    /// "2023".
     Year,
 }
 
@@ -45,13 +48,21 @@ pub enum UnitClass {
 /// How the text qualifies the number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hedge {
+    /// No qualifier: "35 minutes".
     Exact,
+    /// "about", "around", "some", "roughly".
     About,
+    /// "nearly", "almost", "close to".
     Nearly,
+    /// "more than", "over".
     MoreThan,
+    /// "at least".
     AtLeast,
+    /// "up to".
     UpTo,
+    /// "less than", "fewer than", "under".
     LessThan,
+    /// "30 to 35", "30-35".
     Range,
     /// "dozens", "hundreds", "thousands".
     Vague,
@@ -62,10 +73,13 @@ pub enum Hedge {
 pub struct Quantity {
     /// Byte span in the paragraph, from the hedge to the unit.
     pub span: Span,
+    /// What it measures.
     pub class: UnitClass,
+    /// How the text qualifies it.
     pub hedge: Hedge,
-    /// Lower and upper bound in the canonical unit of the class.
+    /// Lower bound in the canonical unit of the class (after the hedge).
     pub lo: f64,
+    /// Upper bound, likewise.
     pub hi: f64,
     /// The value in the unit as written (30 for "30-minute").
     pub value: f64,
@@ -190,6 +204,7 @@ fn duration_unit(word: &str) -> Option<(f64, &'static str)> {
 /// A reference date for relative expressions, when the article has one.
 #[derive(Debug, Clone, Copy)]
 pub struct Context {
+    /// The article's date ("Monday" and "last year" resolve against it).
     pub date: Option<NaiveDate>,
 }
 
