@@ -308,6 +308,19 @@ fn html_fixture() {
     assert_eq!(zipped.sources[0].paragraphs, source.paragraphs);
 }
 
+/// An error and its sources on one line, as the binary prints them.
+#[cfg(not(all(feature = "html", feature = "fetch")))]
+fn chain(err: &dyn std::error::Error) -> String {
+    let mut out = err.to_string();
+    let mut cause = err.source();
+    while let Some(c) = cause {
+        out.push_str(": ");
+        out.push_str(&c.to_string());
+        cause = c.source();
+    }
+    out
+}
+
 #[test]
 #[cfg(not(feature = "html"))]
 fn html_needs_the_html_feature() {
@@ -320,7 +333,7 @@ fn html_needs_the_html_feature() {
     );
     let err = ingest::load(&[Input::new(&page)]).unwrap_err();
     assert_eq!(
-        err.to_string(),
+        chain(&err),
         format!("{page}: cannot read HTML: this build of parallax lacks the `html` feature")
     );
 }
@@ -338,7 +351,7 @@ fn urls_need_the_fetch_feature() {
     );
     let err = ingest::load(&[Input::new(url)]).unwrap_err();
     assert_eq!(
-        err.to_string(),
+        chain(&err),
         format!("{url}: cannot fetch URLs: this build of parallax lacks the `fetch` feature")
     );
 }

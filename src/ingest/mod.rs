@@ -22,20 +22,9 @@ mod markdown;
 mod paragraphs;
 mod sentences;
 
-/// Without the `html` feature, HTML is recognized (by extension, media type
-/// or content) but not read.
-#[cfg(not(feature = "html"))]
-mod html {
-    pub(crate) fn parse_html(
-        _html: &str,
-        _url: Option<&str>,
-    ) -> Result<super::document::Document, String> {
-        Err(super::lacks_feature("read HTML", "html"))
-    }
-}
-
 pub use bundled::{BUNDLED_EVENT, bundled_sources};
 pub use clean::sanitize;
+pub use fetch::FetchError;
 pub use sentences::split_sentences;
 
 use std::path::{Path, PathBuf};
@@ -64,17 +53,64 @@ impl Input {
 /// Sources read from the inputs, plus non-fatal warnings for the user.
 #[derive(Debug, Clone, Default)]
 pub struct Loaded {
+    /// One source per document read, ids in order.
     pub sources: Vec<Source>,
+    /// One line each, naming the input.
     pub warnings: Vec<String>,
 }
 
-/// Why an input could not be read. `Display` is one line naming the input.
+/// Why an input could not be read. `Display` is one line naming the input;
+/// the variants with a `source` name only the input, and the source says
+/// why (print the chain, as `{:#}` of `anyhow` does).
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
+    /// The input (as given) could not be read; `cause` says why.
     #[error("{input}: {cause}")]
+    #[allow(missing_docs)]
     Input { input: String, cause: String },
+    /// [`load`] was given nothing to read.
     #[error("no inputs given")]
     NoInputs,
+    /// A URL could not be fetched.
+    #[error("{input}")]
+    Fetch {
+        /// The URL as given.
+        input: String,
+        /// Why it failed.
+        #[source]
+        source: FetchError,
+    },
+    /// A document could not be parsed.
+    #[error("{input}")]
+    Parse {
+        /// The input as given.
+        input: String,
+        /// Why it failed.
+        #[source]
+        source: ParseError,
+    },
+}
+
+/// Why a decoded document could not be parsed.
+#[derive(Debug, thiserror::Error)]
+pub enum ParseError {
+    /// No article found in an HTML page (the extractor's one-line cause).
+    #[error("{0}")]
+    Html(String),
+    /// This build cannot read the format (no `html` feature).
+    #[error(transparent)]
+    MissingFeature(#[from] MissingFeature),
+}
+
+/// An input needs what this build of parallax leaves out (see the features
+/// in `Cargo.toml`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot {what}: this build of parallax lacks the `{feature}` feature")]
+pub struct MissingFeature {
+    /// What could not be done ("read HTML").
+    pub what: &'static str,
+    /// The Cargo feature that does it.
+    pub feature: &'static str,
 }
 
 impl IngestError {
@@ -89,8 +125,11 @@ impl IngestError {
 /// The input formats parallax reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Plain text: blank lines separate paragraphs.
     Text,
+    /// Markdown (CommonMark).
     Markdown,
+    /// A web page: the article is extracted from it.
     Html,
 }
 
@@ -169,7 +208,10 @@ fn load_input(loaded: &mut Loaded, input: &Input) -> Result<(), IngestError> {
 #[cfg(feature = "fetch")]
 fn load_url(loaded: &mut Loaded, input: &Input) -> Result<(), IngestError> {
     let origin = input.origin.as_str();
-    let fetched = fetch::fetch(origin).map_err(|cause| IngestError::input(origin, cause))?;
+    let fetched = fetch::fetch(origin).map_err(|source| IngestError::Fetch {
+        input: origin.to_string(),
+        source,
+    })?;
     let format = fetched.media_type.as_deref().map(format_of_media_type);
     let stem = url_stem(origin);
     push_document(
@@ -184,15 +226,14 @@ fn load_url(loaded: &mut Loaded, input: &Input) -> Result<(), IngestError> {
 /// Without the `fetch` feature, a URL input is an error.
 #[cfg(not(feature = "fetch"))]
 fn load_url(_loaded: &mut Loaded, input: &Input) -> Result<(), IngestError> {
-    let cause = lacks_feature("fetch URLs", "fetch");
-    Err(IngestError::input(input.origin.as_str(), cause))
-}
-
-/// The cause of an input error when this build leaves out what the input
-/// needs (see the features in `Cargo.toml`).
-#[cfg(not(all(feature = "html", feature = "fetch")))]
-fn lacks_feature(what: &str, feature: &str) -> String {
-    format!("cannot {what}: this build of parallax lacks the `{feature}` feature")
+    let missing = MissingFeature {
+        what: "fetch URLs",
+        feature: "fetch",
+    };
+    Err(IngestError::Fetch {
+        input: input.origin.clone(),
+        source: missing.into(),
+    })
 }
 
 /// Decodes, parses and classifies one document and adds it as a source.
@@ -210,8 +251,10 @@ fn push_document(
     }
     let format = format.unwrap_or_else(|| sniff_format(&decoded.text));
     let url = fetch::is_url(origin).then_some(origin);
-    let document =
-        parse(&decoded.text, format, url).map_err(|cause| IngestError::input(origin, cause))?;
+    let document = parse(&decoded.text, format, url).map_err(|source| IngestError::Parse {
+        input: origin.to_string(),
+        source,
+    })?;
     let id = SourceId(loaded.sources.len());
     let mut source = source_from_document(id, stem, origin, &document);
     if let Some(label) = &input.label {
@@ -226,11 +269,22 @@ fn push_document(
     Ok(())
 }
 
-fn parse(text: &str, format: Format, url: Option<&str>) -> Result<document::Document, String> {
+fn parse(text: &str, format: Format, url: Option<&str>) -> Result<document::Document, ParseError> {
     Ok(match format {
         Format::Text => document::parse_text(text),
         Format::Markdown => markdown::parse_markdown(text),
-        Format::Html => html::parse_html(text, url)?,
+        #[cfg(feature = "html")]
+        Format::Html => html::parse_html(text, url).map_err(ParseError::Html)?,
+        // HTML is recognized (by extension, media type or content) but not
+        // read.
+        #[cfg(not(feature = "html"))]
+        Format::Html => {
+            let _ = url;
+            Err(MissingFeature {
+                what: "read HTML",
+                feature: "html",
+            })?
+        }
     })
 }
 
@@ -267,7 +321,7 @@ pub fn source_from_text(id: SourceId, name: String, origin: String, text: &str) 
 
 /// Reads `text` in the given format as an unnamed source; the name, date and
 /// title are what the text itself reveals (`stem` when it names no outlet).
-pub fn detect_text(text: &str, format: Format, stem: &str) -> Result<Source, String> {
+pub fn detect_text(text: &str, format: Format, stem: &str) -> Result<Source, ParseError> {
     let document = parse(text, format, None)?;
     Ok(source_from_document(SourceId(0), stem, stem, &document))
 }

@@ -5,7 +5,7 @@
 use crate::model::{
     DiffOp, DiffTag, Discrepancy, DiscrepancyId, DiscrepancyKind, Group, GroupId, Member, Mention,
     Paragraph, ParagraphKind, Report, Rewrite, SCHEMA, SentenceLink, SentenceRef, Source, SourceId,
-    SourceRelation, Span,
+    SourceRelation, Span, Subkind,
 };
 
 fn paragraph(index: usize, kind: ParagraphKind, text: &str) -> Paragraph {
@@ -181,7 +181,7 @@ pub fn report() -> Report {
         Discrepancy {
             id: DiscrepancyId(1),
             kind: DiscrepancyKind::Quote,
-            subkind: Some("reworded".into()),
+            subkind: Some(Subkind::Reworded),
             group: Some(GroupId(1)),
             summary: "Xi on progress: quoted differently".into(),
             score: 0.7,

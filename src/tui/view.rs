@@ -384,8 +384,7 @@ fn draw_detail(state: &State, d: Option<usize>, rect: Rect, buf: &mut Buffer) {
             ),
             owned(
                 disc.subkind
-                    .as_deref()
-                    .map(|s| format!(" · {}", s.replace('_', " ")))
+                    .map(|s| format!(" · {}", s.as_str().replace('_', " ")))
                     .unwrap_or_default(),
                 Style::new(),
             ),

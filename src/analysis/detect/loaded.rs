@@ -8,18 +8,14 @@
 //! words, a newsroom list, and words media-bias experts marked in the
 //! real-text benchmark's tuning events; the file's header gives the rules).
 
+use super::ctx::Ctx;
+use super::rank::Band;
 use super::util::ellipsize;
-use super::{Ctx, finding};
-use crate::model::{Discrepancy, DiscrepancyKind, SentenceRef};
+use crate::model::{Discrepancy, DiscrepancyKind, SentenceRef, Subkind};
 use crate::text::lexicon::Lexicon;
 
-/// Score of a finding with one loaded word; each further word adds
-/// [`PER_WORD`]. Below every cross-source finding.
-const BASE: f64 = 0.03;
-const PER_WORD: f64 = 0.005;
-
 /// Finds the loaded words of every body sentence.
-pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
+pub(crate) fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
     let lex = Lexicon::get();
     let mut out = Vec::new();
     for source in ctx.sources {
@@ -49,10 +45,10 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
                     words.join(", "),
                     ellipsize(ctx.sentence_text(r), 60)
                 );
-                let score = BASE + PER_WORD * (mentions.len() - 1) as f64;
-                out.push(finding(
+                let score = Band::Loaded.score((mentions.len() - 1) as f64);
+                out.push(Discrepancy::new(
                     DiscrepancyKind::Framing,
-                    Some("loaded"),
+                    Some(Subkind::Loaded),
                     None,
                     summary,
                     score,
