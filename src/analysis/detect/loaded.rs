@@ -10,12 +10,13 @@
 
 use super::ctx::Ctx;
 use super::rank::Band;
+use super::recognize::quotes::{QuoteIndex, overlap};
 use super::util::ellipsize;
-use crate::model::{Discrepancy, DiscrepancyKind, SentenceRef, Subkind};
+use crate::model::{Discrepancy, DiscrepancyKind, SentenceRef, Span, Subkind};
 use crate::text::lexicon::Lexicon;
 
 /// Finds the loaded words of every body sentence.
-pub(crate) fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
+pub(crate) fn detect(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
     let lex = Lexicon::get();
     let mut out = Vec::new();
     for source in ctx.sources {
@@ -29,10 +30,23 @@ pub(crate) fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
                 if ctx.is_furniture(r) {
                     continue;
                 }
+                // words of a quotation that another source quotes too are
+                // the speaker's, not this outlet's choice
+                let quoted: Vec<Span> = quotes
+                    .in_sentence(r)
+                    .filter(|q| {
+                        quotes
+                            .quotes
+                            .iter()
+                            .any(|o| o.source != q.source && overlap(q, o).1 >= 2)
+                    })
+                    .map(|q| q.span)
+                    .collect();
                 let mentions: Vec<_> = ctx
                     .tokens(r)
                     .iter()
                     .filter(|t| t.is_word() && lex.is_loaded_word(t.text))
+                    .filter(|t| !quoted.iter().any(|q| q.overlaps(&t.span())))
                     .filter_map(|t| ctx.mention(source.id, p.index, t.span()))
                     .collect();
                 if mentions.is_empty() {

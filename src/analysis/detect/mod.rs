@@ -49,7 +49,7 @@ pub fn detect(sources: &[Source], alignment: &Alignment) -> Vec<Discrepancy> {
     found.extend(labels::detect(&ctx, &quotes, &events));
     let compared = compared_sentences(&ctx, &found);
     found.extend(omissions::detect(&ctx, &quotes, &compared));
-    found.extend(loaded::detect(&ctx));
+    found.extend(loaded::detect(&ctx, &quotes));
     rank::finish(found)
 }
 
