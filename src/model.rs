@@ -293,6 +293,28 @@ pub struct Group {
     pub links: Vec<SentenceLink>,
 }
 
+/// A paragraph, addressed by source and paragraph index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ParagraphRef {
+    /// The source.
+    pub source: SourceId,
+    /// Index into the source's `paragraphs`.
+    pub paragraph: usize,
+}
+
+/// Paragraphs of two or more sources that report one happening (a
+/// meeting, a statement, a vote), recall first: the claim groups that share
+/// paragraphs, widened by paragraphs that read as the same account as a
+/// whole. Coarser than a [`Group`], whose sentences state the same claims;
+/// every group sits inside one sub-event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubEvent {
+    /// Ordered by source, then paragraph.
+    pub members: Vec<ParagraphRef>,
+    /// The claim groups inside it.
+    pub groups: Vec<GroupId>,
+}
+
 /// How much of two sources' bodies have a counterpart in the other.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceRelation {
@@ -322,6 +344,9 @@ pub struct Rewrite {
 pub struct Alignment {
     /// The groups, with their sentence links.
     pub groups: Vec<Group>,
+    /// Sub-events: the coarser, recall-first level above the groups.
+    #[serde(default)]
+    pub sub_events: Vec<SubEvent>,
     /// Pairwise coverage and rewrite flags.
     pub relations: Vec<SourceRelation>,
 }
@@ -679,6 +704,10 @@ pub struct Report {
     pub sources: Vec<Source>,
     /// Paragraphs of several sources that report the same thing.
     pub groups: Vec<Group>,
+    /// Sub-events: the coarser, recall-first level above the groups (extra
+    /// field, added within `parallax.report/1`).
+    #[serde(default)]
+    pub sub_events: Vec<SubEvent>,
     /// Ranked: the most worth reading first.
     pub discrepancies: Vec<Discrepancy>,
     /// Pairwise coverage and rewrite flags (extra field).
@@ -737,6 +766,7 @@ mod tests {
         };
         let alignment = Alignment {
             groups: vec![group],
+            sub_events: Vec::new(),
             relations: Vec::new(),
         };
         let index = alignment.link_index();

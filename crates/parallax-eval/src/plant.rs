@@ -279,6 +279,7 @@ pub fn gold_alignment(sources: &[Source]) -> Alignment {
         });
     }
     Alignment {
+        sub_events: Vec::new(),
         groups,
         relations: Vec::new(),
     }

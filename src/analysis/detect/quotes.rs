@@ -599,6 +599,15 @@ fn unmatched(
 /// Words a quotation needs to be worth reporting as one source's alone.
 const ALONE_MIN_WORDS: usize = 5;
 
+/// True when `text` has `word` as a whole word (not inside another word).
+fn names_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// A named speaker's quotation in a sentence no other source has a
 /// counterpart for, when no other source quotes its words anywhere: "Only
 /// Fox News quotes Schumer: “…”". A quotation the others paraphrase (their
@@ -614,20 +623,18 @@ fn alone(ctx: &Ctx<'_>, index: &QuoteIndex, q: &Quote) -> Option<Discrepancy> {
     let carried_elsewhere = ctx
         .sources
         .iter()
-        .any(|o| o.id != q.source && ctx.has_counterpart(q.at(), o.id));
+        .any(|o| o.id != q.source && ctx.carries(q.at(), o.id));
     if quoted_elsewhere || carried_elsewhere {
         return None;
     }
     let speaker = q.speaker.clone()?;
     // A main actor of the story: every other source names the speaker.
     let surname = speaker.split_whitespace().rev().find(|w| is_name_word(w))?;
-    let named_by_all = ctx.sources.iter().filter(|o| o.id != q.source).all(|o| {
-        o.body().any(|p| {
-            crate::text::segment(&p.text)
-                .iter()
-                .any(|t| t.text == surname)
-        })
-    });
+    let named_by_all = ctx
+        .sources
+        .iter()
+        .filter(|o| o.id != q.source)
+        .all(|o| o.body().any(|p| names_word(&p.text, surname)));
     if !named_by_all {
         return None;
     }
