@@ -5,7 +5,7 @@
 //! the model and the text layer only.
 
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
