@@ -296,7 +296,9 @@ pub struct Group {
 /// A paragraph, addressed by source and paragraph index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct ParagraphRef {
+    /// The source.
     pub source: SourceId,
+    /// Index into the source's `paragraphs`.
     pub paragraph: usize,
 }
 
@@ -342,6 +344,7 @@ pub struct Rewrite {
 pub struct Alignment {
     /// The groups, with their sentence links.
     pub groups: Vec<Group>,
+    /// Sub-events: the coarser, recall-first level above the groups.
     #[serde(default)]
     pub sub_events: Vec<SubEvent>,
     /// Pairwise coverage and rewrite flags.
