@@ -19,6 +19,11 @@ struct Tmux {
 
 impl Tmux {
     fn start(name: &str) -> Option<Tmux> {
+        Tmux::start_sized(name, 160, 45)
+    }
+
+    /// A private tmux server with one `width`x`height` pane.
+    fn start_sized(name: &str, width: u16, height: u16) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
             eprintln!("tmux not installed: skipping");
@@ -28,7 +33,14 @@ impl Tmux {
             socket: format!("parallax-{name}-{}", std::process::id()),
         };
         let ok = tmux
-            .cmd(&["new-session", "-d", "-x", "160", "-y", "45"])
+            .cmd(&[
+                "new-session",
+                "-d",
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+            ])
             .args([
                 "env",
                 "-i",
@@ -239,4 +251,56 @@ fn hangup_ends_the_reader() {
         }
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// The row of pane titles (the first line with a top-left corner).
+fn title_row(screen: &str) -> &str {
+    screen.lines().find(|l| l.contains('┌')).unwrap_or("")
+}
+
+/// Presses `n` until the message line shows `summary_prefix`.
+fn visit(tmux: &Tmux, summary_prefix: &str) -> String {
+    for _ in 0..60 {
+        tmux.keys(&["n"]);
+        std::thread::sleep(Duration::from_millis(150));
+        let screen = tmux.capture();
+        let message = screen.lines().rev().nth(1).unwrap_or("");
+        if message.contains(summary_prefix) {
+            return screen;
+        }
+    }
+    panic!("never reached {summary_prefix:?}:\n{}", tmux.capture());
+}
+
+#[test]
+fn a_finding_is_seen_whole_at_100x30() {
+    let Some(tmux) = Tmux::start_sized("whole", 100, 30) else {
+        return;
+    };
+    tmux.keys(&[&format!("{BIN}; echo exit=$?"), "Enter"]);
+    tmux.wait_for("the analysis", |s| s.contains("discrepancies"));
+    // Three sources for the top finding: three narrower panes.
+    let screen = visit(&tmux, "Talk length");
+    let titles = title_row(&screen);
+    for name in ["1 Financial", "4 AP", "5 TIME"] {
+        assert!(titles.contains(name), "{name} off screen:\n{screen}");
+    }
+    // Two panes fit; Sky News (2) and AP (4) are not neighbours.
+    let screen = visit(&tmux, "Meeting length");
+    let titles = title_row(&screen);
+    assert!(
+        titles.contains("Sky News") && titles.contains("4 AP"),
+        "{screen}"
+    );
+    // Enter opens the detail; both stay on screen.
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("the detail", |s| s.contains(" Detail "));
+    let titles = title_row(&screen);
+    assert!(
+        titles.contains("Sky News") && titles.contains("4 AP"),
+        "{screen}"
+    );
+    tmux.keys(&["Escape"]);
+    tmux.keys(&["q"]);
+    tmux.wait_for("a clean exit", |s| s.contains("exit=0"));
 }

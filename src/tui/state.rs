@@ -13,6 +13,10 @@ use crate::model::{DiscrepancyKind, Report, Span};
 
 /// Narrowest pane worth reading; more panes are shown only if each gets this.
 pub const MIN_PANE_WIDTH: u16 = 40;
+/// Narrowest pane when a finding has more sources than fit at
+/// [`MIN_PANE_WIDTH`]: every source of the current finding is shown, down
+/// to this width.
+pub const MIN_FINDING_PANE_WIDTH: u16 = 24;
 /// Below this the reader shows a one-line message instead of panes.
 pub const MIN_WIDTH: u16 = 40;
 /// Below this the reader shows a one-line message instead of panes.
@@ -148,6 +152,10 @@ pub struct State {
     pub focus: usize,
     /// First source shown in the pane strip.
     pub strip: usize,
+    /// Sources shown instead of the strip, in source order, when the
+    /// current finding's sources do not fit in one run of the strip (empty:
+    /// the strip). Cleared when the focus leaves them.
+    pub pinned: Vec<usize>,
     pub filter: Filter,
     /// Discrepancy indices admitted by the filter, in rank order.
     pub filtered: Vec<usize>,
@@ -186,6 +194,7 @@ impl State {
             scroll: vec![0; n],
             focus: 0,
             strip: 0,
+            pinned: Vec::new(),
             filter: Filter::All,
             filtered,
             current: None,
@@ -219,10 +228,28 @@ impl State {
         ));
     }
 
-    /// Number of panes that fit side by side.
+    /// Number of panes on screen side by side.
     pub fn visible_panes(&self) -> usize {
+        if self.pinned.is_empty() {
+            self.capacity()
+        } else {
+            self.pinned.len()
+        }
+    }
+
+    /// Number of panes that fit side by side at [`MIN_PANE_WIDTH`].
+    fn capacity(&self) -> usize {
         let n = self.report.sources.len().max(1);
         usize::from(self.width / MIN_PANE_WIDTH).clamp(1, n)
+    }
+
+    /// The sources on screen, left to right.
+    pub fn pane_sources(&self) -> Vec<usize> {
+        if !self.pinned.is_empty() {
+            return self.pinned.clone();
+        }
+        let n = self.report.sources.len();
+        (self.strip..(self.strip + self.capacity()).min(n)).collect()
     }
 
     /// Screen areas for the current size and overlays.
@@ -253,11 +280,7 @@ impl State {
         }
         let count = self.visible_panes();
         let each = w / count as u16;
-        for i in 0..count {
-            let source = self.strip + i;
-            if source >= self.report.sources.len() {
-                break;
-            }
+        for (i, source) in self.pane_sources().into_iter().enumerate() {
             let x = each * i as u16;
             let width = if i + 1 == count { w - x } else { each };
             g.panes
@@ -345,8 +368,8 @@ impl State {
             }
             Command::NextPane => self.set_focus((self.focus + 1) % self.sources()),
             Command::PrevPane => self.set_focus((self.focus + self.sources() - 1) % self.sources()),
-            Command::PaneLeft => self.set_focus(self.focus.saturating_sub(1)),
-            Command::PaneRight => self.set_focus((self.focus + 1).min(self.sources() - 1)),
+            Command::PaneLeft => self.pane_step(false),
+            Command::PaneRight => self.pane_step(true),
             Command::Focus(n) => {
                 if usize::from(n) < self.sources() {
                     self.set_focus(usize::from(n));
@@ -389,8 +412,10 @@ impl State {
                 ));
             }
             Command::Confirm => {
-                if self.current.is_some() {
+                if let Some(d) = self.current_discrepancy() {
                     self.toggle_overlay(Overlay::Detail);
+                    // The panel takes rows: bring every source back in view.
+                    self.jump_to(d);
                 }
             }
             Command::Back => self.back(),
@@ -457,8 +482,39 @@ impl State {
     fn resize(&mut self, width: u16, height: u16) {
         self.width = width;
         self.height = height;
+        if !self.pinned.is_empty() {
+            let wanted = self.pinned_wanted();
+            self.pinned = self.pinned_for(&wanted);
+        }
         self.relayout();
         self.ensure_focus_visible();
+    }
+
+    /// The sources the pinned panes are for: the current finding's, else
+    /// the pinned ones.
+    fn pinned_wanted(&self) -> Vec<usize> {
+        match self.current_discrepancy() {
+            Some(d) => self.mentioned_sources(d),
+            None => self.pinned.clone(),
+        }
+    }
+
+    /// Sources with a mention of discrepancy `d`, focus-worthy first
+    /// (mention order), each once.
+    fn mentioned_sources(&self, d: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for m in self
+            .report
+            .discrepancies
+            .get(d)
+            .into_iter()
+            .flat_map(|d| &d.mentions)
+        {
+            if m.source.0 < self.layouts.len() && !out.contains(&m.source.0) {
+                out.push(m.source.0);
+            }
+        }
+        out
     }
 
     /// Text columns in a pane at the current size.
@@ -509,12 +565,36 @@ impl State {
         }
     }
 
+    /// Focuses the pane to the left or right on screen; from the edge, the
+    /// neighbouring source (the strip follows).
+    fn pane_step(&mut self, right: bool) {
+        let shown = self.pane_sources();
+        let at = shown.iter().position(|&s| s == self.focus);
+        let next = match (at, right) {
+            (Some(i), false) if i > 0 => shown[i - 1],
+            (Some(i), true) if i + 1 < shown.len() => shown[i + 1],
+            (_, false) => self.focus.saturating_sub(1),
+            (_, true) => (self.focus + 1).min(self.sources() - 1),
+        };
+        self.set_focus(next);
+    }
+
     fn set_focus(&mut self, source: usize) {
         self.focus = source;
         self.ensure_focus_visible();
     }
 
     fn ensure_focus_visible(&mut self) {
+        if !self.pinned.is_empty() {
+            if self.pinned.contains(&self.focus) {
+                return;
+            }
+            // The focus left the finding's panes: back to the strip.
+            self.pinned.clear();
+            if self.pane_text_width() != self.text_width {
+                self.relayout();
+            }
+        }
         let count = self.visible_panes();
         let n = self.report.sources.len();
         if self.focus < self.strip {
@@ -668,6 +748,8 @@ impl State {
         if !places.iter().any(|p| p.0 == self.focus) {
             self.focus = places[0].0;
         }
+        let mentioned: Vec<usize> = places.iter().map(|p| p.0).collect();
+        self.show_sources(&mentioned);
         let third = self.view_height() / 3;
         let row_in = |state: &State, s: usize, p: usize, at: usize| {
             state.layouts[s]
@@ -685,13 +767,51 @@ impl State {
                 self.scroll[s] = row.min(self.max_scroll(s));
             }
         }
-        let mentioned: Vec<usize> = places.iter().map(|p| p.0).collect();
-        self.choose_strip(&mentioned);
+    }
+
+    /// Puts every source of `wanted` (which holds the focus) on screen: the
+    /// strip when one run of it shows them all, else pinned panes for them
+    /// (narrower ones when they do not fit at [`MIN_PANE_WIDTH`]). Re-wraps
+    /// the text when the pane width changes.
+    fn show_sources(&mut self, wanted: &[usize]) {
+        self.pinned.clear();
+        if self.choose_strip(wanted) < wanted.len() {
+            self.pinned = self.pinned_for(wanted);
+        }
+        if self.pane_text_width() != self.text_width {
+            self.relayout();
+        }
+    }
+
+    /// Pinned panes for `wanted`: all of them when they fit at
+    /// [`MIN_FINDING_PANE_WIDTH`] (the focus and the first ones otherwise),
+    /// the rest of the strip's capacity filled with the other sources in
+    /// order; sorted by source.
+    fn pinned_for(&self, wanted: &[usize]) -> Vec<usize> {
+        let n = self.report.sources.len();
+        let most = usize::from(self.width / MIN_FINDING_PANE_WIDTH).max(1);
+        let count = wanted.len().max(self.capacity()).min(most).min(n);
+        let mut out: Vec<usize> = Vec::with_capacity(count);
+        if wanted.contains(&self.focus) {
+            out.push(self.focus);
+        }
+        let others = (0..n).filter(|s| !wanted.contains(s));
+        for s in wanted.iter().copied().chain(others) {
+            if out.len() == count {
+                break;
+            }
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        out.sort_unstable();
+        out
     }
 
     /// Picks the pane-strip start that shows the focus and as many of
-    /// `wanted` as possible, moving as little as possible.
-    fn choose_strip(&mut self, wanted: &[usize]) {
+    /// `wanted` as possible, moving as little as possible; returns how many
+    /// of `wanted` it shows.
+    fn choose_strip(&mut self, wanted: &[usize]) -> usize {
         let count = self.visible_panes();
         let n = self.report.sources.len();
         let last_start = n.saturating_sub(count);
@@ -709,6 +829,7 @@ impl State {
         {
             self.strip = best;
         }
+        score(self.strip)
     }
 
     fn refresh_search(&mut self) {
@@ -893,11 +1014,15 @@ mod tests {
     use crate::tui::fixture;
 
     fn state(width: u16, height: u16) -> State {
+        state_over(fixture::report(), width, height)
+    }
+
+    fn state_over(report: Report, width: u16, height: u16) -> State {
         let config = Config {
             keymap: Keymap::default(),
             theme: Theme::monochrome(),
         };
-        let mut s = State::new(fixture::report(), config);
+        let mut s = State::new(report, config);
         s.update(Action::Resize { width, height });
         s
     }
@@ -978,6 +1103,89 @@ mod tests {
         assert!(s.message.as_deref().unwrap().contains("wrapped"));
         run(&mut s, &[Command::PrevDiscrepancy]);
         assert_eq!(s.current_discrepancy(), Some(2));
+    }
+
+    /// The quote discrepancy moved to Alpha and Gamma: not neighbours in
+    /// a two-pane strip.
+    fn report_with_distant_finding() -> Report {
+        let mut report = fixture::report();
+        let sources = report.sources.clone();
+        report.discrepancies[1].mentions[1] = fixture::mention(&sources, 2, 1, "progress");
+        report
+    }
+
+    fn assert_finding_on_screen(s: &State) {
+        let d = &s.report.discrepancies[s.current_discrepancy().unwrap()];
+        let g = s.geometry();
+        let h = g.pane_height();
+        for m in &d.mentions {
+            assert!(
+                g.panes.iter().any(|(src, _)| *src == m.source.0),
+                "source {} off screen: {:?}",
+                m.source.0,
+                g.panes
+            );
+            let row = s.layouts[m.source.0].row_of(m.paragraph, m.start).unwrap();
+            let top = s.scroll[m.source.0];
+            assert!(
+                row >= top && row < top + h,
+                "mention of {} scrolled away",
+                m.source.0
+            );
+        }
+        assert!(d.mentions.iter().any(|m| m.source.0 == s.focus));
+    }
+
+    #[test]
+    fn a_finding_is_seen_whole_when_the_strip_cannot_show_it() {
+        let mut s = state_over(report_with_distant_finding(), 80, 24);
+        assert_eq!(s.visible_panes(), 2);
+        run(
+            &mut s,
+            &[Command::NextDiscrepancy, Command::NextDiscrepancy],
+        );
+        assert_eq!(s.current_discrepancy(), Some(1));
+        assert_eq!(s.pane_sources(), [0, 2]);
+        assert_finding_on_screen(&s);
+        // Enter opens the detail and keeps the finding whole on screen.
+        run(&mut s, &[Command::Confirm]);
+        assert_eq!(s.overlay, Overlay::Detail);
+        assert_finding_on_screen(&s);
+        run(&mut s, &[Command::Back]);
+        // l moves between the panes on screen; Tab to Beta leaves them.
+        run(&mut s, &[Command::Focus(0), Command::PaneRight]);
+        assert_eq!((s.focus, s.pane_sources()), (2, vec![0, 2]));
+        run(&mut s, &[Command::Focus(1)]);
+        assert!(s.pinned.is_empty());
+        assert!(s.pane_sources().contains(&1));
+        // Back to the first finding: Alpha and Beta are neighbours.
+        run(&mut s, &[Command::PrevDiscrepancy]);
+        assert!(s.pinned.is_empty());
+        assert_finding_on_screen(&s);
+    }
+
+    #[test]
+    fn a_finding_gets_narrower_panes_when_it_has_more_sources_than_fit() {
+        let mut s = state_over(report_with_distant_finding(), 60, 24);
+        assert_eq!(s.visible_panes(), 1);
+        run(&mut s, &[Command::NextDiscrepancy]);
+        assert_eq!(s.pane_sources(), [0, 1], "two panes of 30 columns");
+        assert_finding_on_screen(&s);
+        run(&mut s, &[Command::NextDiscrepancy]);
+        assert_eq!(s.pane_sources(), [0, 2]);
+        assert_finding_on_screen(&s);
+        // A resize keeps the finding whole while it can.
+        s.update(Action::Resize {
+            width: 50,
+            height: 24,
+        });
+        assert_eq!(s.pane_sources(), [0, 2]);
+        s.update(Action::Resize {
+            width: 45,
+            height: 24,
+        });
+        assert_eq!(s.pane_sources().len(), 1);
+        assert!(s.pane_sources().contains(&s.focus));
     }
 
     #[test]

@@ -123,13 +123,17 @@ fn draw_pane(state: &State, source: usize, rect: Rect, g: &Geometry, buf: &mut B
         .border_style(border)
         .title(pane_title(state, source));
     let n = state.report.sources.len();
+    // Sources off screen: those before the first pane on its left, all
+    // the others (after it, or between pinned panes) on the right.
     let first_shown = g.panes.first().map(|p| p.0) == Some(source);
     let last_shown = g.panes.last().map(|p| p.0) == Some(source);
-    if first_shown && source > 0 {
-        block = block.title_top(Line::from(format!("‹ {source} more ")).right_aligned());
+    let before = g.panes.first().map_or(0, |p| p.0);
+    let after = n.saturating_sub(g.panes.len() + before);
+    if first_shown && before > 0 {
+        block = block.title_top(Line::from(format!("‹ {before} more ")).right_aligned());
     }
-    if last_shown && source + 1 < n {
-        block = block.title_top(Line::from(format!(" {} more ›", n - source - 1)).right_aligned());
+    if last_shown && after > 0 {
+        block = block.title_top(Line::from(format!(" {after} more ›")).right_aligned());
     }
     let area = block.inner(rect);
     block.render(rect, buf);
