@@ -21,6 +21,7 @@ fn reader(width: u16, height: u16) -> State {
     let config = Config {
         keymap: Keymap::default(),
         theme: Theme::default(),
+        osc52: false,
     };
     let mut state = State::new(report, config);
     state.update(Action::Resize { width, height });

@@ -1,8 +1,10 @@
 //! End-to-end: the real binary in a real terminal (tmux, 160x45). Launch on
 //! the bundled corpus, jump to a discrepancy, check the screen shows it,
-//! quit, and check the terminal is restored and the shell usable. A second
-//! test ends the reader with SIGTERM and checks the same; a third closes the
-//! terminal under it and checks the reader exits.
+//! quit, and check the terminal is restored and the shell usable. Other
+//! tests end the reader with SIGTERM, SIGINT and SIGHUP (exit status and
+//! restored terminal), suspend it with Ctrl-Z and resume it with `fg`,
+//! close the terminal under it, and check a finding is seen whole at
+//! 100x30.
 //!
 //! Needs tmux (CI installs it); skipped with a note when it is missing and
 //! `CI` is unset.
@@ -189,9 +191,10 @@ fn reader_jumps_to_a_discrepancy_and_restores_the_terminal() {
     tmux.assert_restored();
 }
 
-#[test]
-fn sigterm_restores_the_terminal() {
-    let Some(tmux) = Tmux::start("term") else {
+/// Runs the reader in a shell, sends it `signal`, and checks the exit
+/// status and that the terminal is restored.
+fn signal_restores_the_terminal(signal: &str, status: u8) {
+    let Some(tmux) = Tmux::start(&signal.to_ascii_lowercase()) else {
         return;
     };
     tmux.keys(&[&format!("{BIN}; echo exit=$?"), "Enter"]);
@@ -199,12 +202,70 @@ fn sigterm_restores_the_terminal() {
     let reader = tmux.reader_pid();
     assert!(
         Command::new("kill")
-            .args(["-TERM", &reader])
+            .args([&format!("-{signal}"), &reader])
             .status()
             .unwrap()
             .success()
     );
-    tmux.wait_for("the reader to exit", |s| s.contains("exit="));
+    let screen = tmux.wait_for("the reader to exit", |s| s.contains("exit="));
+    assert!(
+        screen.contains(&format!("exit={status}")),
+        "SIG{signal}: {screen}"
+    );
+    tmux.assert_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    signal_restores_the_terminal("TERM", 143);
+}
+
+#[test]
+fn sigint_restores_the_terminal() {
+    signal_restores_the_terminal("INT", 130);
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    signal_restores_the_terminal("HUP", 129);
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_resumes() {
+    let Some(tmux) = Tmux::start("suspend") else {
+        return;
+    };
+    tmux.keys(&[&format!("{BIN}; echo exit=$?"), "Enter"]);
+    tmux.wait_for("the reader", |s| s.contains("¶ "));
+    tmux.keys(&["C-z"]);
+    tmux.wait_for("the job to stop", |s| s.contains("Stopped"));
+    // Restored while stopped: main screen, no mouse, canonical mode.
+    tmux.assert_restored();
+    tmux.keys(&["clear; fg", "Enter"]);
+    let screen = tmux.wait_for("the reader again", |s| s.contains("¶ ") && s.contains("┌"));
+    assert!(screen.contains("1 Financial Times"), "{screen}");
+    assert_eq!(
+        tmux.flags(),
+        "1 1 0",
+        "alternate screen, mouse, cursor hidden"
+    );
+    // A stop signal from outside does the same.
+    let reader = tmux.reader_pid();
+    assert!(
+        Command::new("kill")
+            .args(["-TSTP", &reader])
+            .status()
+            .unwrap()
+            .success()
+    );
+    tmux.wait_for("the job to stop", |s| s.contains("Stopped"));
+    tmux.assert_restored();
+    // (The shell ran `echo exit=` when the job first stopped: `fg` now
+    // gives the reader's status.)
+    tmux.keys(&["clear; fg; echo fg=$?", "Enter"]);
+    tmux.wait_for("the reader again", |s| s.contains("¶ ") && s.contains("┌"));
+    tmux.keys(&["q"]);
+    tmux.wait_for("a clean exit", |s| s.contains("fg=0"));
     tmux.assert_restored();
 }
 

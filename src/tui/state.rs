@@ -171,6 +171,14 @@ pub struct State {
     /// A one-line message for the user, cleared by the next action.
     pub message: Option<String>,
     pub quit: bool,
+    /// The user quit with Ctrl-C (exit status 130).
+    pub interrupted: bool,
+    /// Mouse events are captured (off: the terminal selects text).
+    pub mouse: bool,
+    /// `y` may copy through OSC 52 (the config's `[clipboard] osc52`).
+    pub osc52: bool,
+    /// An OSC 52 sequence for the event loop to write, then clear.
+    pub clipboard: Option<String>,
     /// Analysis is still running in the background: the panes show the
     /// text, highlights arrive with [`State::set_report`].
     pub analysing: bool,
@@ -206,6 +214,10 @@ impl State {
             search: Search::default(),
             message: None,
             quit: false,
+            interrupted: false,
+            mouse: true,
+            osc52: config.osc52,
+            clipboard: None,
             analysing: false,
             report,
         }
@@ -303,7 +315,12 @@ impl State {
     pub fn update(&mut self, action: Action) {
         self.message = None;
         match action {
-            Action::ForceQuit => self.quit = true,
+            Action::ForceQuit => {
+                self.quit = true;
+                self.interrupted = true;
+            }
+            // The event loop suspends; nothing changes here.
+            Action::Suspend => {}
             Action::Resize { width, height } => self.resize(width, height),
             Action::SearchInput(c) => {
                 if self.search.editing && !c.is_control() {
@@ -418,9 +435,45 @@ impl State {
                     self.jump_to(d);
                 }
             }
+            Command::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.message = Some(if self.mouse {
+                    "mouse captured: the wheel scrolls, a click focuses".to_string()
+                } else {
+                    format!(
+                        "mouse released: select text to copy it · {} captures it again",
+                        self.keymap.hint(Command::ToggleMouse)
+                    )
+                });
+            }
+            Command::CopyFinding => self.copy_finding(),
             Command::Back => self.back(),
             Command::Quit => self.quit = true,
         }
+    }
+
+    /// Queues the current discrepancy (summary, then each source's words)
+    /// for the clipboard, when OSC 52 is enabled.
+    fn copy_finding(&mut self) {
+        let Some(d) = self.current_discrepancy() else {
+            self.message = Some(format!(
+                "no current discrepancy to copy: {} visits one",
+                self.keymap.hint(Command::NextDiscrepancy)
+            ));
+            return;
+        };
+        if !self.osc52 {
+            self.message = Some(
+                "copying is off: set osc52 = true under [clipboard] in the config file".into(),
+            );
+            return;
+        }
+        let text = finding_text(&self.report, d);
+        self.clipboard = Some(osc52(&text));
+        self.message = Some(format!(
+            "copied discrepancy {} to the clipboard (OSC 52)",
+            self.current.map_or(0, |i| i + 1)
+        ));
     }
 
     /// Keys that act on the navigator list while it is open.
@@ -980,6 +1033,50 @@ impl State {
     }
 }
 
+/// Discrepancy `d` as plain text: its summary, then one line per mention.
+/// The text is the sanitized article text (no control characters).
+pub fn finding_text(report: &Report, d: usize) -> String {
+    let disc = &report.discrepancies[d];
+    let mut out = disc.summary.clone();
+    for m in &disc.mentions {
+        let name = report
+            .sources
+            .get(m.source.0)
+            .map_or("?", |s| s.name.as_str());
+        out.push_str(&format!("\n{name}: “{}”", m.text));
+    }
+    out.chars()
+        .filter(|c| *c == '\n' || !c.is_control())
+        .collect()
+}
+
+/// The OSC 52 sequence that sets the clipboard to `text` (base64, so no
+/// byte of the text reaches the terminal as such).
+pub fn osc52(text: &str) -> String {
+    format!("\u{1b}]52;c;{}\u{7}", base64(text.as_bytes()))
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 /// First row of a list of `height` rows that keeps `selected` in view.
 pub fn list_offset(selected: usize, height: usize) -> usize {
     if height == 0 || selected < height {
@@ -1021,6 +1118,7 @@ mod tests {
         let config = Config {
             keymap: Keymap::default(),
             theme: Theme::monochrome(),
+            osc52: false,
         };
         let mut s = State::new(report, config);
         s.update(Action::Resize { width, height });
@@ -1348,6 +1446,7 @@ mod tests {
         let config = Config {
             keymap: Keymap::default(),
             theme: Theme::monochrome(),
+            osc52: false,
         };
         let mut s = State::new(bare, config);
         s.analysing = true;
