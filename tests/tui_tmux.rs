@@ -365,3 +365,67 @@ fn a_finding_is_seen_whole_at_100x30() {
     tmux.keys(&["q"]);
     tmux.wait_for("a clean exit", |s| s.contains("exit=0"));
 }
+
+/// Display width as the reader and tmux measure it: by grapheme cluster.
+fn display_width(line: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    use unicode_width::UnicodeWidthStr;
+    line.graphemes(true).map(|g| g.width()).sum()
+}
+
+#[test]
+fn flags_and_emoji_sequences_keep_the_borders_and_leave_no_ghosts() {
+    let dir = tempfile::tempdir().unwrap();
+    let flags = dir.path().join("flags.txt");
+    std::fs::write(
+        &flags,
+        "Fans waved 🇧🇷 and 🇺🇸 flags as the firefighter 👩\u{200d}🚒 arrived at the \
+         stadium in the rain today, officials said on Monday evening.\n\n\
+         Second paragraph 🇧🇷🇺🇸🇧🇷 with more words to wrap around the pane width here and there.\n\n\
+         Third paragraph about nothing in particular, just text to scroll.\n\nFourth paragraph.\n",
+    )
+    .unwrap();
+    let other = dir.path().join("other.txt");
+    std::fs::write(
+        &other,
+        "Plain words in a second pane.\n\nAnd a second paragraph.\n",
+    )
+    .unwrap();
+    let Some(tmux) = Tmux::start_sized("flags", 100, 30) else {
+        return;
+    };
+    tmux.keys(&[
+        &format!(
+            "{BIN} {} {}; echo exit=$?",
+            flags.display(),
+            other.display()
+        ),
+        "Enter",
+    ]);
+    let screen = tmux.wait_for("the reader", |s| s.contains("¶ ") && s.contains("flags"));
+    let check_borders = |screen: &str| {
+        for line in screen.lines().filter(|l| l.starts_with('│')) {
+            assert_eq!(display_width(line), 100, "{line:?}\n{screen}");
+            let left = &line[..line.find("││").expect("two panes") + "│".len()];
+            assert_eq!(display_width(left), 50, "left border moved: {line:?}");
+        }
+    };
+    check_borders(&screen);
+    // The ZWJ sequence is kept whole (not two pictures).
+    assert!(screen.contains("👩\u{200d}🚒"), "{screen}");
+    for _ in 0..3 {
+        tmux.keys(&["j"]);
+        std::thread::sleep(Duration::from_millis(200));
+        let screen = tmux.capture();
+        check_borders(&screen);
+    }
+    let screen = tmux.capture();
+    let rows: Vec<&str> = screen.lines().collect();
+    assert!(
+        rows.iter()
+            .any(|l| l.contains("wrap around the pane width here and there.")),
+        "a ghost letter after scrolling:\n{screen}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("a clean exit", |s| s.contains("exit=0"));
+}

@@ -92,6 +92,32 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     if state.overlay == Overlay::Help {
         draw_help(state, area, buf);
     }
+    split_flags(buf, area);
+}
+
+fn is_regional_indicator(c: char) -> bool {
+    ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
+}
+
+/// Puts each flag (a pair of regional indicators, one grapheme cluster two
+/// columns wide) into two one-column cells, one letter each. Terminals that
+/// draw the pair as one wide glyph draw the same two columns; those that
+/// keep two narrow letters (tmux 3.3) now agree with the buffer cell by
+/// cell, so redrawing over a flag leaves no ghost letter behind.
+fn split_flags(buf: &mut Buffer, area: Rect) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right().saturating_sub(1) {
+            let mut letters = buf[(x, y)].symbol().chars();
+            if let (Some(a), Some(b), None) = (letters.next(), letters.next(), letters.next())
+                && is_regional_indicator(a)
+                && is_regional_indicator(b)
+            {
+                let style = buf[(x, y)].style();
+                buf[(x, y)].set_char(a);
+                buf[(x + 1, y)].set_char(b).set_style(style);
+            }
+        }
+    }
 }
 
 fn pane_title(state: &State, source: usize) -> Line<'static> {
@@ -694,6 +720,17 @@ fn draw_help(state: &State, area: Rect, buf: &mut Buffer) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flags_take_two_one_column_cells() {
+        let area = Rect::new(0, 0, 8, 1);
+        let mut buf = Buffer::empty(area);
+        buf.set_string(0, 0, "a🇧🇷b", Style::new().add_modifier(Modifier::BOLD));
+        split_flags(&mut buf, area);
+        let cells: Vec<&str> = (0..5).map(|x| buf[(x, 0)].symbol()).collect();
+        assert_eq!(cells, ["a", "🇧", "🇷", "b", " "]);
+        assert!(buf[(2, 0)].modifier.contains(Modifier::BOLD));
+    }
 
     #[test]
     fn clean_replaces_control_characters() {
