@@ -19,6 +19,15 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// Stderr less the warnings (one source only, here).
+fn error_lines(out: &Output) -> String {
+    stderr(out)
+        .lines()
+        .filter(|l| !l.starts_with("parallax: warning:"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn fixture() -> String {
     format!(
         "{}/tests/fixtures/ingest/council-vote.md",
@@ -122,7 +131,7 @@ fn write_errors_name_the_output() {
     let missing = dir.path().join("no/such/dir/out.json");
     let out = parallax(&["report", "-o", missing.to_str().unwrap(), &input]);
     assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
+    let err = error_lines(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains(missing.to_str().unwrap()), "{err}");
 
@@ -135,7 +144,7 @@ fn write_errors_name_the_output() {
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(1));
-        let err = stderr(&out);
+        let err = error_lines(&out);
         assert_eq!(err.lines().count(), 1, "{err}");
         assert!(
             err.contains("standard output") && err.contains("No space"),
@@ -203,4 +212,16 @@ fn labels_are_sanitized_and_match_paths_spelled_differently() {
     let out = run(&["report", "--label", "b.txt=Wire", "a.txt"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("b.txt is not one of the inputs"));
+}
+
+#[test]
+fn one_body_paragraph_is_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("short.txt");
+    std::fs::write(&file, "Talks ended on Monday, officials said.").unwrap();
+    for format in ["text", "markdown"] {
+        let out = parallax(&["report", "-f", format, file.to_str().unwrap()]);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("): 1 body paragraph, from"), "{text}");
+    }
 }
