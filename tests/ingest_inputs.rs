@@ -92,6 +92,22 @@ fn empty_file() {
 }
 
 #[test]
+fn text_past_the_documented_limit_suggests_splitting() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("long.txt");
+    let paragraph = "Officials said the talks would resume next week in the capital.\n\n";
+    std::fs::write(
+        &file,
+        paragraph.repeat((ingest::MAX_TEXT_BYTES / paragraph.len()) + 10),
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let out = parallax(&["report", path]);
+    assert_one_line_error(&out, path, "text too long");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("split it into several inputs"));
+}
+
+#[test]
 fn oversized_file() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("huge.txt");

@@ -429,3 +429,83 @@ fn flags_and_emoji_sequences_keep_the_borders_and_leave_no_ghosts() {
     tmux.keys(&["q"]);
     tmux.wait_for("a clean exit", |s| s.contains("exit=0"));
 }
+
+/// About `bytes` of article text: the fixture articles' paragraphs, over
+/// and over, each numbered.
+fn long_text(bytes: usize) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/articles");
+    let mut paragraphs = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    for file in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "txt"))
+    {
+        let text = std::fs::read_to_string(file).unwrap();
+        paragraphs.extend(
+            text.split("\n\n")
+                .map(str::trim)
+                .filter(|p| p.len() > 80)
+                .map(String::from),
+        );
+    }
+    let mut out = String::new();
+    for (n, p) in paragraphs.iter().cycle().enumerate() {
+        if out.len() > bytes {
+            break;
+        }
+        out.push_str(&format!("{p} ({n})\n\n"));
+    }
+    out
+}
+
+#[test]
+fn large_inputs_show_progress_and_the_reader_stays_responsive() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("long.txt");
+    std::fs::write(&big, long_text(1_500_000)).unwrap();
+    let other = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/articles/cbs-kidnapping.txt"
+    );
+    let Some(tmux) = Tmux::start("progress") else {
+        return;
+    };
+    // `report`: progress on stderr (a terminal here), erased at the end.
+    tmux.keys(&[
+        &format!(
+            "{BIN} report {} {other} > /dev/null; echo FIN$((1+1))",
+            big.display()
+        ),
+        "Enter",
+    ]);
+    tmux.wait_for("progress on stderr", |s| {
+        s.contains("parallax: analysing 2 sources")
+    });
+    let screen = tmux.wait_for("the report", |s| s.contains("FIN2"));
+    assert!(
+        !screen.contains("parallax: analysing"),
+        "progress left behind:\n{screen}"
+    );
+    // The reader: the text at once, the analysis's progress in the status
+    // line, and keys work meanwhile.
+    tmux.keys(&["clear", "Enter"]);
+    tmux.keys(&[
+        &format!("{BIN} {} {other}; echo exit=$?", big.display()),
+        "Enter",
+    ]);
+    let screen = tmux.wait_for("the analysis under way", |s| s.contains("analysing… "));
+    let status = |s: &str| s.lines().last().unwrap_or("").to_string();
+    assert!(status(&screen).contains("analysing… "), "{screen}");
+    tmux.keys(&["2"]);
+    tmux.wait_for("the focus to move while analysing", |s| {
+        status(s).starts_with(" 2 ") && s.contains("analysing… ")
+    });
+    tmux.wait_for("the analysis to end", |s| !s.contains("analysing…"));
+    tmux.keys(&["q"]);
+    tmux.wait_for("a clean exit", |s| s.contains("exit=0"));
+}

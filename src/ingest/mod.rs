@@ -87,6 +87,11 @@ pub enum Format {
     Html,
 }
 
+/// Most article text one input may hold (8 MiB: a long book; a news
+/// article is rarely 100 KB). The analysis grows faster than the text, so
+/// past this an input is refused with a suggestion to split it.
+pub const MAX_TEXT_BYTES: usize = 8 << 20;
+
 /// File extensions read from directories (also with a `.gz` suffix).
 const SUPPORTED_EXTENSIONS: [&str; 8] = [
     "txt", "text", "md", "markdown", "html", "htm", "xhtml", "shtml",
@@ -210,11 +215,23 @@ fn push_document(
         loaded.warnings.push(format!("{origin}: {warning}"));
     }
     let format = format.unwrap_or_else(|| sniff_format(&decoded.text));
+    // Text and Markdown are (nearly) all article text: refuse them before
+    // parsing; a page's markup does not count, its extracted text does.
+    if format != Format::Html && decoded.text.len() > MAX_TEXT_BYTES {
+        return Err(IngestError::input(
+            origin,
+            text_too_long(decoded.text.len()),
+        ));
+    }
     let url = fetch::is_url(origin).then_some(origin);
     let document =
         parse(&decoded.text, format, url).map_err(|cause| IngestError::input(origin, cause))?;
     let id = SourceId(loaded.sources.len());
     let mut source = source_from_document(id, stem, origin, &document);
+    let text: usize = source.paragraphs.iter().map(|p| p.text.len()).sum();
+    if text > MAX_TEXT_BYTES {
+        return Err(IngestError::input(origin, text_too_long(text)));
+    }
     if let Some(label) = &input.label {
         source.name = label.clone();
     }
@@ -346,6 +363,14 @@ fn too_large(size: Option<u64>) -> String {
         ),
         None => format!("input too large (more than {limit} MiB; split it into several inputs)"),
     }
+}
+
+fn text_too_long(bytes: usize) -> String {
+    format!(
+        "text too long ({:.1} MiB; the limit is {} MiB of text per input; split it into several inputs)",
+        bytes as f64 / f64::from(1 << 20),
+        MAX_TEXT_BYTES >> 20
+    )
 }
 
 /// Reads a file, refusing ones larger than [`decode::MAX_INPUT_BYTES`]:

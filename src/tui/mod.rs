@@ -131,7 +131,9 @@ fn event_loop(mut state: State, mut to_analyse: Option<Vec<Source>>) -> Result<E
     let exit_after_first = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
     let mut session = terminal::enter()?;
     resize_to_terminal(&mut state, &session)?;
+    let started = std::time::Instant::now();
     loop {
+        state.analysis_secs = started.elapsed().as_secs();
         session.terminal.draw(|frame| view::draw(frame, &state))?;
         if exit_after_first {
             break;

@@ -182,6 +182,8 @@ pub struct State {
     /// Analysis is still running in the background: the panes show the
     /// text, highlights arrive with [`State::set_report`].
     pub analysing: bool,
+    /// Seconds the analysis has run, for the status line (set by the loop).
+    pub analysis_secs: u64,
 }
 
 impl State {
@@ -219,6 +221,7 @@ impl State {
             osc52: config.osc52,
             clipboard: None,
             analysing: false,
+            analysis_secs: 0,
             report,
         }
     }
@@ -578,7 +581,12 @@ impl State {
     }
 
     /// Re-wraps every source, keeping each pane's top line where it was.
+    /// Not while the terminal is too small to show panes (a long text
+    /// wrapped at one column would be a row per character).
     fn relayout(&mut self) {
+        if self.geometry().too_small {
+            return;
+        }
         let width = self.pane_text_width();
         let anchors: Vec<Option<(usize, usize)>> = (0..self.layouts.len())
             .map(|s| self.top_anchor(s))

@@ -553,8 +553,13 @@ fn draw_message(state: &State, r: Rect, buf: &mut Buffer) {
             ),
         ])
     } else if state.analysing {
+        let n = state.report.sources.len();
         Line::from(Span::styled(
-            format!("analysing {} sources…", state.report.sources.len()),
+            format!(
+                "analysing {n} source{}… {} s · the text is readable meanwhile",
+                if n == 1 { "" } else { "s" },
+                state.analysis_secs
+            ),
             state.theme.muted,
         ))
     } else if state.report.discrepancies.is_empty() {
@@ -604,6 +609,13 @@ fn draw_status(state: &State, r: Rect, buf: &mut Buffer) {
             state.filter.label()
         )),
     ];
+    if state.analysing {
+        spans.push(sep());
+        spans.push(Span::styled(
+            format!("analysing… {} s", state.analysis_secs),
+            theme.muted,
+        ));
+    }
     if !state.search.query.is_empty() && !state.search.editing {
         spans.push(sep());
         spans.push(owned(
