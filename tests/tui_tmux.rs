@@ -509,3 +509,115 @@ fn large_inputs_show_progress_and_the_reader_stays_responsive() {
     tmux.keys(&["q"]);
     tmux.wait_for("a clean exit", |s| s.contains("exit=0"));
 }
+
+/// The message line (above the status line).
+fn message_line(screen: &str) -> String {
+    screen.lines().rev().nth(1).unwrap_or("").to_string()
+}
+
+#[test]
+fn reader_polish() {
+    let Some(tmux) = Tmux::start("polish") else {
+        return;
+    };
+    tmux.keys(&[&format!("{BIN}; echo exit=$?"), "Enter"]);
+    tmux.wait_for("the analysis", |s| s.contains("discrepancies ·"));
+    // `?` explains the furniture codes of the gutter.
+    tmux.keys(&["?", "G"]);
+    tmux.wait_for("the furniture codes", |s| {
+        s.contains("byl byline") && s.contains("boi boilerplate")
+    });
+    tmux.keys(&["Escape"]);
+    // The search count is the same in the message and the status line.
+    tmux.keys(&["/", "Blinken", "Enter"]);
+    let screen = tmux.wait_for("a match", |s| message_line(s).contains("match 1/"));
+    let message = message_line(&screen);
+    let total = message
+        .split("match 1/")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .to_string();
+    let status = screen.lines().last().unwrap();
+    assert!(
+        status.contains(&format!("/Blinken ({total})")),
+        "{message} / {status}"
+    );
+    tmux.keys(&["Escape"]);
+    // Scrolling stops at the end.
+    tmux.keys(&["G"]);
+    std::thread::sleep(Duration::from_millis(300));
+    let before = tmux.capture();
+    tmux.keys(&["j"]);
+    let after = tmux.wait_for("the end", |s| {
+        message_line(s).contains("end of Financial Times")
+    });
+    let panes = |s: &str| s.lines().skip(1).take(40).collect::<Vec<_>>().join("\n");
+    assert_eq!(panes(&before), panes(&after), "j at the end moved the text");
+    // `w` says what it diffs against.
+    tmux.keys(&["w"]);
+    tmux.wait_for("the word diff message", |s| {
+        message_line(s).contains("differ between Financial Times (the focused source)")
+    });
+    tmux.keys(&["w"]);
+    // `m` releases the mouse (the terminal selects text), `m` takes it back.
+    tmux.keys(&["m"]);
+    tmux.wait_for("the mouse released", |s| {
+        message_line(s).contains("mouse released")
+    });
+    assert_eq!(tmux.flags(), "1 0 0", "alternate screen on, mouse off");
+    tmux.keys(&["m"]);
+    tmux.wait_for("the mouse captured", |s| {
+        message_line(s).contains("mouse captured")
+    });
+    assert_eq!(tmux.flags(), "1 1 0");
+    // Copying is off by default.
+    tmux.keys(&["n", "y"]);
+    tmux.wait_for("copying off", |s| {
+        message_line(s).contains("copying is off")
+    });
+    tmux.keys(&["q"]);
+    tmux.wait_for("a clean exit", |s| s.contains("exit=0"));
+}
+
+#[test]
+fn osc52_copies_the_current_finding_when_enabled() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[clipboard]\nosc52 = true\n").unwrap();
+    let Some(tmux) = Tmux::start("osc52") else {
+        return;
+    };
+    assert!(
+        tmux.cmd(&["set-option", "-g", "set-clipboard", "on"])
+            .status()
+            .unwrap()
+            .success()
+    );
+    tmux.keys(&[
+        &format!("{BIN} --config {}; echo exit=$?", config.display()),
+        "Enter",
+    ]);
+    tmux.wait_for("the analysis", |s| s.contains("discrepancies ·"));
+    tmux.keys(&["n"]);
+    let summary = first_discrepancy_summary().expect("the bundled corpus has discrepancies");
+    tmux.keys(&["y"]);
+    tmux.wait_for("the copy", |s| {
+        message_line(s).contains("copied discrepancy 1")
+    });
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let buffer = tmux.cmd(&["show-buffer"]).output().unwrap();
+        let text = String::from_utf8_lossy(&buffer.stdout);
+        if text.starts_with(&summary) {
+            assert!(text.contains("Financial Times: “"), "{text}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "clipboard: {text:?}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    tmux.keys(&["q"]);
+    tmux.wait_for("a clean exit", |s| s.contains("exit=0"));
+}

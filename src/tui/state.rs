@@ -364,7 +364,13 @@ impl State {
                 Command::Quit => self.quit = true,
                 Command::LineDown => self.help_scroll += 1,
                 Command::LineUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Command::PageDown | Command::HalfPageDown => self.help_scroll += 10,
+                Command::PageUp | Command::HalfPageUp => {
+                    self.help_scroll = self.help_scroll.saturating_sub(10);
+                }
                 Command::Top => self.help_scroll = 0,
+                // The view clamps it to the last line.
+                Command::Bottom => self.help_scroll = usize::MAX / 2,
                 _ => {}
             }
             return;
@@ -382,8 +388,7 @@ impl State {
             Command::PageUp => self.scroll_focused(-page.saturating_sub(2).max(1)),
             Command::Top => self.scroll_focused(isize::MIN / 2),
             Command::Bottom => {
-                let rows = self.layouts[self.focus].rows.len();
-                let target = rows.saturating_sub(self.view_height());
+                let target = self.end_scroll(self.focus);
                 self.scroll_focused(target as isize - self.scroll[self.focus] as isize);
             }
             Command::NextPane => self.set_focus((self.focus + 1) % self.sources()),
@@ -414,14 +419,19 @@ impl State {
             }
             Command::ToggleWordDiff => {
                 self.word_diff = !self.word_diff;
-                self.message = Some(format!(
-                    "word diff {}",
-                    if self.word_diff {
-                        "on: words that differ from the focused source"
-                    } else {
-                        "off"
-                    }
-                ));
+                let name = self
+                    .report
+                    .sources
+                    .get(self.focus)
+                    .map_or("", |s| s.name.as_str());
+                self.message = Some(if self.word_diff {
+                    format!(
+                        "word diff on: words that differ between {name} (the focused source) and the \
+                         paragraphs aligned with it · focus another pane to diff against it"
+                    )
+                } else {
+                    "word diff off".to_string()
+                });
             }
             Command::ToggleFurniture => {
                 self.furniture = !self.furniture;
@@ -667,11 +677,31 @@ impl State {
     }
 
     /// Scrolls the focused pane by `delta` rows and levels the others.
+    /// Scrolling down stops when the last row is at the bottom (a pane
+    /// levelled further than that stays where it is).
     fn scroll_focused(&mut self, delta: isize) {
         let f = self.focus;
-        let target = (self.scroll[f] as isize).saturating_add(delta).max(0) as usize;
-        self.scroll[f] = target.min(self.max_scroll(f));
+        let now = self.scroll[f];
+        let target = (now as isize).saturating_add(delta).max(0) as usize;
+        let end = self.end_scroll(f).max(now).min(self.max_scroll(f));
+        self.scroll[f] = if delta > 0 {
+            target.min(end)
+        } else {
+            target.min(self.max_scroll(f))
+        };
+        if delta > 0 && self.scroll[f] == now {
+            let name = self.report.sources.get(f).map_or("", |s| s.name.as_str());
+            self.message = Some(format!("end of {name}"));
+        }
         self.sync_others();
+    }
+
+    /// The top row that puts the last row of pane `source` at the bottom.
+    fn end_scroll(&self, source: usize) -> usize {
+        self.layouts[source]
+            .rows
+            .len()
+            .saturating_sub(self.view_height())
     }
 
     /// Brings, in every other pane, the paragraph of the same group level
@@ -970,6 +1000,14 @@ impl State {
         ));
     }
 
+    /// Matches in the text shown (hidden furniture does not count): what
+    /// the status line and `]`/`[` count.
+    pub fn shown_match_count(&self) -> usize {
+        (0..self.layouts.len())
+            .map(|s| self.visible_matches(s).len())
+            .sum()
+    }
+
     /// (row, paragraph, start) of every match shown in pane `s`.
     fn visible_matches(&self, s: usize) -> Vec<(usize, usize, usize)> {
         let layout = &self.layouts[s];
@@ -1176,7 +1214,8 @@ mod tests {
 
     #[test]
     fn level_follows_the_focused_top_paragraph() {
-        let mut s = state(120, 30);
+        // Short panes, so that Beta can scroll its paragraph 3 to the top.
+        let mut s = state(120, 10);
         run(&mut s, &[Command::Focus(1)]);
         // Scroll Beta until its paragraph 3 ("progress") is at the top.
         scroll_focused_until_top(&mut s, 1, 3);
@@ -1292,6 +1331,94 @@ mod tests {
         });
         assert_eq!(s.pane_sources().len(), 1);
         assert!(s.pane_sources().contains(&s.focus));
+    }
+
+    #[test]
+    fn scrolling_stops_at_the_end() {
+        let mut s = state(120, 12);
+        let h = s.geometry().pane_height();
+        run(&mut s, &[Command::Focus(1), Command::Bottom]);
+        let end = s.layouts[1].rows.len() - h;
+        assert_eq!(s.scroll[1], end, "the last row at the bottom");
+        run(&mut s, &[Command::LineDown, Command::PageDown]);
+        assert_eq!(s.scroll[1], end);
+        assert_eq!(s.message.as_deref(), Some("end of Beta"));
+        run(&mut s, &[Command::LineUp]);
+        assert_eq!(s.scroll[1], end - 1);
+    }
+
+    #[test]
+    fn word_diff_names_the_source_it_diffs_against() {
+        let mut s = state(120, 30);
+        run(&mut s, &[Command::Focus(1), Command::ToggleWordDiff]);
+        let message = s.message.clone().unwrap();
+        assert!(
+            message.contains("differ between Beta (the focused source)"),
+            "{message}"
+        );
+        run(&mut s, &[Command::ToggleWordDiff]);
+        assert_eq!(s.message.as_deref(), Some("word diff off"));
+    }
+
+    #[test]
+    fn search_counts_only_the_text_shown_everywhere() {
+        let mut s = state(120, 30);
+        run(&mut s, &[Command::Search]);
+        // "Beijing" is in Alpha's title (hidden furniture) and one body
+        // paragraph.
+        for c in "beijing".chars() {
+            s.update(Action::SearchInput(c));
+        }
+        assert_eq!(s.search.count(), 2);
+        run(&mut s, &[Command::Confirm]);
+        assert_eq!(s.shown_match_count(), 1);
+        assert_eq!(s.message.as_deref(), Some("/beijing: match 1/1 (Alpha)"));
+        run(&mut s, &[Command::ToggleFurniture, Command::SearchNext]);
+        assert_eq!(s.shown_match_count(), 2);
+        assert!(
+            s.message.as_deref().unwrap().contains("/2"),
+            "{:?}",
+            s.message
+        );
+    }
+
+    #[test]
+    fn mouse_release_and_copy_are_effects_for_the_loop() {
+        let mut s = state(120, 30);
+        assert!(s.mouse);
+        run(&mut s, &[Command::ToggleMouse]);
+        assert!(!s.mouse);
+        assert!(s.message.as_deref().unwrap().starts_with("mouse released"));
+        run(
+            &mut s,
+            &[
+                Command::ToggleMouse,
+                Command::NextDiscrepancy,
+                Command::CopyFinding,
+            ],
+        );
+        assert!(s.mouse);
+        assert!(s.clipboard.is_none(), "off by default");
+        assert!(s.message.as_deref().unwrap().contains("osc52 = true"));
+        s.osc52 = true;
+        run(&mut s, &[Command::CopyFinding]);
+        let sequence = s.clipboard.take().unwrap();
+        assert_eq!(
+            sequence,
+            osc52(
+                "Meeting length: Alpha 35 min · Beta 30 min\nAlpha: “35 minutes”\nBeta: “30 minutes”"
+            )
+        );
+        assert!(sequence.starts_with("\u{1b}]52;c;") && sequence.ends_with('\u{7}'));
+        let payload = &sequence[7..sequence.len() - 1];
+        assert!(
+            payload
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b))
+        );
+        assert_eq!(base64(b"Man"), "TWFu");
+        assert_eq!(base64(b"Ma"), "TWE=");
+        assert_eq!(base64(b"M"), "TQ==");
     }
 
     #[test]
@@ -1420,7 +1547,9 @@ mod tests {
             });
         }
         assert_eq!(s.focus, 1);
-        assert_eq!(s.scroll[1], 15);
+        // Five wheel steps of 3 lines, stopped at the end of Beta.
+        let end = s.layouts[1].rows.len() - s.geometry().pane_height();
+        assert_eq!(s.scroll[1], end.min(15));
         assert_eq!(
             screen_row_of(&s, 0, 2),
             screen_row_of(&s, 1, 3),
@@ -1481,13 +1610,13 @@ mod tests {
 
     #[test]
     fn resize_keeps_the_top_line() {
-        let mut s = state(120, 30);
+        let mut s = state(120, 10);
         run(&mut s, &[Command::Focus(1)]);
         scroll_focused_until_top(&mut s, 1, 3);
         assert_eq!(top_para(&s, 1), Some(3));
         s.update(Action::Resize {
             width: 90,
-            height: 30,
+            height: 10,
         });
         assert_eq!(top_para(&s, 1), Some(3));
     }

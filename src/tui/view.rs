@@ -20,7 +20,7 @@ use super::action::Command;
 use super::index::MarkKind;
 use super::state::{Geometry, Overlay, State, inner, list_offset};
 use super::wrap::Row;
-use crate::model::{Discrepancy, DiscrepancyKind, Mention};
+use crate::model::{Discrepancy, DiscrepancyKind, Mention, ParagraphKind};
 
 /// Replaces control characters (C0, C1, DEL) with U+FFFD so no article text
 /// can move the cursor or change the terminal's state.
@@ -194,12 +194,30 @@ fn draw_pane(state: &State, source: usize, rect: Rect, g: &Geometry, buf: &mut B
     }
 }
 
+/// The gutter code of a furniture paragraph (shown with `a`): `tit`, `byl`…
+pub fn gutter_code(kind: ParagraphKind) -> String {
+    kind.as_str().chars().take(3).collect()
+}
+
+/// The help line that explains the furniture codes.
+fn gutter_codes_help() -> String {
+    let codes: Vec<String> = ParagraphKind::ALL
+        .into_iter()
+        .filter(|k| !k.is_body())
+        .map(|k| format!("{} {}", gutter_code(k), k.as_str()))
+        .collect();
+    format!(
+        " With furniture shown (a), dimmed: {} (ads, link lists, credits).",
+        codes.join(" · ")
+    )
+}
+
 fn draw_gutter(state: &State, source: usize, para: usize, first: bool, at: Rect, buf: &mut Buffer) {
     let paragraph = &state.report.sources[source].paragraphs[para];
     let groups = &state.index.groups[source][para];
     let (text, style) = if !paragraph.kind.is_body() {
         let label = if first {
-            paragraph.kind.as_str().chars().take(3).collect()
+            gutter_code(paragraph.kind)
         } else {
             String::new()
         };
@@ -619,21 +637,21 @@ fn draw_status(state: &State, r: Rect, buf: &mut Buffer) {
     if !state.search.query.is_empty() && !state.search.editing {
         spans.push(sep());
         spans.push(owned(
-            format!("/{} ({})", state.search.query, state.search.count()),
+            format!("/{} ({})", state.search.query, state.shown_match_count()),
             theme.search,
         ));
     }
     let mut legend = vec![
-        ("number", theme.number),
-        ("quote", theme.quote),
-        ("framing", theme.framing),
-        ("only here", theme.only),
+        ("number".to_string(), theme.number),
+        ("quote".to_string(), theme.quote),
+        ("framing".to_string(), theme.framing),
+        ("only here".to_string(), theme.only),
     ];
     if state.word_diff {
-        legend.push(("diff", theme.diff));
+        legend.push((format!("diff vs {}", clean(name)), theme.diff));
     }
     // The legend only when it fits whole.
-    let legend_width: usize = legend.iter().map(|(l, _)| l.len() + 1).sum();
+    let legend_width: usize = legend.iter().map(|(l, _)| super::wrap::width(l) + 1).sum();
     if Line::from(spans.clone()).width() + legend_width + 3 <= usize::from(r.width) {
         spans.push(sep());
         for (i, (label, style)) in legend.into_iter().enumerate() {
@@ -705,9 +723,15 @@ fn draw_help(state: &State, area: Rect, buf: &mut Buffer) {
     lines.push(Line::from(Span::raw(
         " Gutter: gN = aligned group N (the same tag marks the same content in other panes); + = only in this source.",
     )));
+    lines.push(Line::from(Span::raw(gutter_codes_help())));
     let width = area.width.saturating_sub(4).min(96);
-    // Two spare rows for the legend lines that wrap.
-    let height = (lines.len() as u16 + 4).min(area.height.saturating_sub(2));
+    // Rows the lines take once wrapped (the legend lines are long).
+    let inner_width = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines
+        .iter()
+        .map(|l| l.width().div_ceil(inner_width).max(1))
+        .sum();
+    let height = (rows as u16 + 2).min(area.height.saturating_sub(2));
     let popup = Rect::new(
         area.x + (area.width - width) / 2,
         area.y + (area.height - height) / 2,
@@ -715,7 +739,9 @@ fn draw_help(state: &State, area: Rect, buf: &mut Buffer) {
         height,
     );
     Clear.render(popup, buf);
-    let scroll = state.help_scroll.min(lines.len().saturating_sub(1)) as u16;
+    // Down to where the last line is at the bottom.
+    let last = rows.saturating_sub(usize::from(height.saturating_sub(2)));
+    let scroll = state.help_scroll.min(last) as u16;
     Paragraph::new(lines)
         .block(
             Block::new()
