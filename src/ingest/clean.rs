@@ -54,7 +54,7 @@ fn is_pictographic(c: char) -> bool {
 /// Bidi overrides and similar format characters that can reorder what the
 /// terminal shows.
 fn is_invisible_format(c: char) -> bool {
-    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}' | '\u{061c}')
 }
 
 /// Skips the rest of an escape sequence whose ESC was just read
@@ -94,6 +94,11 @@ mod tests {
         assert_eq!(sanitize("x\u{1b}]8;;http://e\u{1b}\\y"), "xy");
         assert_eq!(sanitize("bell\u{7} and\u{8} back"), "bell and back");
         assert_eq!(sanitize("rtl\u{202e}override"), "rtloverride");
+        assert_eq!(
+            sanitize("arabic\u{61c}mark"),
+            "arabicmark",
+            "a bidi control too"
+        );
     }
 
     #[test]

@@ -201,6 +201,29 @@ fn load_input(
     Ok(())
 }
 
+/// Reads `bytes` as the content of an input named `origin`: the format
+/// from its extension (`.md`, `.html`, `.txt`, also under `.gz`), else
+/// sniffed; decoded, capped and sanitized like a file. For tools and tests
+/// that hold the bytes already.
+pub fn load_bytes(origin: &str, bytes: &[u8]) -> Result<Loaded, IngestError> {
+    if bytes.len() as u64 > decode::MAX_INPUT_BYTES {
+        return Err(IngestError::input(
+            origin,
+            too_large(Some(bytes.len() as u64)),
+        ));
+    }
+    let mut loaded = Loaded::default();
+    let path = Path::new(origin);
+    push_document(
+        &mut loaded,
+        &Input::new(origin),
+        &file_stem(path),
+        format_of_path(path),
+        bytes,
+    )?;
+    Ok(loaded)
+}
+
 /// Decodes, parses and classifies one document and adds it as a source.
 fn push_document(
     loaded: &mut Loaded,
