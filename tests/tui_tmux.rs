@@ -621,3 +621,33 @@ fn osc52_copies_the_current_finding_when_enabled() {
     tmux.keys(&["q"]);
     tmux.wait_for("a clean exit", |s| s.contains("exit=0"));
 }
+
+#[test]
+fn twelve_near_copies_get_one_summed_up_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/articles/cbs-kidnapping.txt"
+    ))
+    .unwrap();
+    let mut paths = Vec::new();
+    for i in 1..=12 {
+        let path = dir.path().join(format!("copy{i:02}.txt"));
+        std::fs::write(&path, &article).unwrap();
+        paths.push(path.display().to_string());
+    }
+    let Some(tmux) = Tmux::start("twelve") else {
+        return;
+    };
+    tmux.keys(&[&format!("{BIN} {}; echo exit=$?", paths.join(" ")), "Enter"]);
+    let screen = tmux.wait_for("the analysis", |s| {
+        s.contains("discrepancies ·") || s.contains("No discrepancies")
+    });
+    let notice = screen.lines().next().unwrap_or("");
+    assert!(
+        notice.contains("of 12 sources read as rewrites or near copies of others (66 pairs)"),
+        "{notice}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("a clean exit", |s| s.contains("exit=0"));
+}
