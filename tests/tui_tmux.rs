@@ -207,9 +207,12 @@ fn signal_restores_the_terminal(signal: &str, status: u8) {
             .unwrap()
             .success()
     );
-    let screen = tmux.wait_for("the reader to exit", |s| s.contains("exit="));
+    // (The command line holds "exit=$?": wait for the line echo prints.)
+    let screen = tmux.wait_for("the reader to exit", |s| {
+        s.lines().any(|l| l.starts_with("exit="))
+    });
     assert!(
-        screen.contains(&format!("exit={status}")),
+        screen.lines().any(|l| l == format!("exit={status}")),
         "SIG{signal}: {screen}"
     );
     tmux.assert_restored();
