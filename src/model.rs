@@ -255,6 +255,26 @@ pub struct Group {
     pub links: Vec<SentenceLink>,
 }
 
+/// A paragraph, addressed by source and paragraph index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ParagraphRef {
+    pub source: SourceId,
+    pub paragraph: usize,
+}
+
+/// Paragraphs of two or more sources that report one happening (a
+/// meeting, a statement, a vote), recall first: the claim groups that share
+/// paragraphs, widened by paragraphs that read as the same account as a
+/// whole. Coarser than a [`Group`], whose sentences state the same claims;
+/// every group sits inside one sub-event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubEvent {
+    /// Ordered by source, then paragraph.
+    pub members: Vec<ParagraphRef>,
+    /// The claim groups inside it.
+    pub groups: Vec<GroupId>,
+}
+
 /// How much of two sources' bodies have a counterpart in the other.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceRelation {
@@ -283,6 +303,8 @@ pub struct Rewrite {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Alignment {
     pub groups: Vec<Group>,
+    #[serde(default)]
+    pub sub_events: Vec<SubEvent>,
     pub relations: Vec<SourceRelation>,
 }
 
@@ -434,6 +456,10 @@ pub struct Report {
     pub schema: String,
     pub sources: Vec<Source>,
     pub groups: Vec<Group>,
+    /// Sub-events: the coarser, recall-first level above the groups (extra
+    /// field, added within `parallax.report/1`).
+    #[serde(default)]
+    pub sub_events: Vec<SubEvent>,
     pub discrepancies: Vec<Discrepancy>,
     /// Pairwise coverage and rewrite flags (extra field).
     #[serde(default)]
@@ -489,6 +515,7 @@ mod tests {
         };
         let alignment = Alignment {
             groups: vec![group],
+            sub_events: Vec::new(),
             relations: Vec::new(),
         };
         let index = alignment.link_index();

@@ -6,7 +6,7 @@
 //! "in five years" are not flagged.
 
 use parallax::analysis::detect::detect;
-use parallax::analysis::detect::plant::hand_alignment;
+use parallax::analysis::detect::harness::hand_alignment;
 use parallax::ingest::bundled_sources;
 use parallax::model::{Discrepancy, DiscrepancyKind, SentenceRef, Source};
 
@@ -146,7 +146,7 @@ fn mentions_are_byte_exact() {
 
 #[test]
 fn odd_text_does_not_panic() {
-    use parallax::analysis::detect::plant::detect_pair;
+    use parallax::analysis::detect::harness::detect_pair;
     let odd = [
         "“Unclosed quote and ‘nested ’ marks… $ ½½ 1,2,3 -5 ... 10–20% of 7 1/2",
         "\"\" “” ‘’ 5bn$ £ € ¥ 2023-06-19 06:30 1/0 0/0 99999999999999999999 a dozen dozen",

@@ -2,7 +2,7 @@
 //! same fact in sentences nobody linked is compared; different facts (other
 //! meetings, other counterparts, other events of the same day) are not.
 
-use parallax::analysis::detect::plant::detect_unlinked;
+use parallax::analysis::detect::harness::detect_unlinked;
 use parallax::model::{Discrepancy, DiscrepancyKind};
 
 fn of_kind(found: Vec<Discrepancy>, kind: DiscrepancyKind) -> Vec<Discrepancy> {

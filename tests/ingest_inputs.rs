@@ -1,8 +1,14 @@
 //! Input handling through the real binary and the library: formats, bad
 //! inputs (one line on stderr naming the input, non-zero exit, no panic),
 //! decoding, and URLs fetched from a server on 127.0.0.1 started here.
+//! HTML needs the `html` feature and URLs the `fetch` feature; without them
+//! (`cargo test --no-default-features --test ingest_inputs`), such inputs
+//! are one-line errors that name the missing feature.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
+#[cfg(feature = "fetch")]
+use std::io::{BufRead, BufReader};
+#[cfg(feature = "fetch")]
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -309,6 +315,7 @@ fn markdown_fixture() {
 }
 
 #[test]
+#[cfg(feature = "html")]
 fn html_fixture() {
     let loaded = ingest::load(&[Input::new(
         fixture("harbour-page.html").display().to_string(),
@@ -347,11 +354,47 @@ fn html_fixture() {
     assert_eq!(zipped.sources[0].paragraphs, source.paragraphs);
 }
 
+#[test]
+#[cfg(not(feature = "html"))]
+fn html_needs_the_html_feature() {
+    let page = fixture("harbour-page.html").display().to_string();
+    let out = parallax(&["report", &page]);
+    assert_one_line_error(
+        &out,
+        &page,
+        "this build of parallax lacks the `html` feature",
+    );
+    let err = ingest::load(&[Input::new(&page)]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!("{page}: cannot read HTML: this build of parallax lacks the `html` feature")
+    );
+}
+
+#[test]
+#[cfg(not(feature = "fetch"))]
+fn urls_need_the_fetch_feature() {
+    // Never contacted: this build cannot fetch.
+    let url = "http://127.0.0.1:9/article";
+    let out = parallax(&["report", url]);
+    assert_one_line_error(
+        &out,
+        url,
+        "this build of parallax lacks the `fetch` feature",
+    );
+    let err = ingest::load(&[Input::new(url)]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!("{url}: cannot fetch URLs: this build of parallax lacks the `fetch` feature")
+    );
+}
+
 // ---------------------------------------------------------------------------
 // URLs, against a server on 127.0.0.1
 // ---------------------------------------------------------------------------
 
 /// Serves a few fixed routes forever on a background thread; returns the base URL.
+#[cfg(feature = "fetch")]
 fn serve() -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
@@ -363,6 +406,7 @@ fn serve() -> String {
     base
 }
 
+#[cfg(feature = "fetch")]
 fn respond(mut stream: TcpStream) -> std::io::Result<()> {
     let mut request_line = String::new();
     let mut reader = BufReader::new(stream.try_clone()?);
@@ -404,6 +448,7 @@ fn respond(mut stream: TcpStream) -> std::io::Result<()> {
 }
 
 #[test]
+#[cfg(all(feature = "fetch", feature = "html"))]
 fn url_html_and_text_by_content_type() {
     let base = serve();
     let article = format!("{base}/article");
@@ -426,6 +471,7 @@ fn url_html_and_text_by_content_type() {
 }
 
 #[test]
+#[cfg(feature = "fetch")]
 fn url_failures_are_one_line_errors() {
     let base = serve();
     let missing = format!("{base}/missing");

@@ -3,7 +3,6 @@
 
 pub mod align;
 pub mod detect;
-pub mod synth;
 
 use crate::model::{Report, SCHEMA, Source};
 
@@ -15,6 +14,7 @@ pub fn analyze(sources: Vec<Source>) -> Report {
         schema: SCHEMA.to_string(),
         sources,
         groups: alignment.groups,
+        sub_events: alignment.sub_events,
         discrepancies,
         relations: alignment.relations,
     }

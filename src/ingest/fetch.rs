@@ -1,15 +1,21 @@
 //! Fetching `http(s)://` inputs with ureq: a global timeout, a size cap and a
-//! limit on redirects. HTTP errors become one-line causes.
+//! limit on redirects. HTTP errors become one-line causes. Everything but
+//! [`is_url`] needs the `fetch` feature.
 
+#[cfg(feature = "fetch")]
 use std::time::Duration;
 
+#[cfg(feature = "fetch")]
 /// Whole-request time limit.
 const TIMEOUT: Duration = Duration::from_secs(20);
+#[cfg(feature = "fetch")]
 /// Largest response body accepted.
 const MAX_BODY_BYTES: u64 = 16 * 1024 * 1024;
+#[cfg(feature = "fetch")]
 /// Redirects followed before giving up.
 const MAX_REDIRECTS: u32 = 5;
 
+#[cfg(feature = "fetch")]
 /// A fetched page: its bytes and what the server says they are.
 #[derive(Debug)]
 pub(crate) struct Fetched {
@@ -24,6 +30,7 @@ pub(crate) fn is_url(origin: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
+#[cfg(feature = "fetch")]
 /// Fetches `url`; the error is a one-line cause.
 pub(crate) fn fetch(url: &str) -> Result<Fetched, String> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
@@ -48,6 +55,7 @@ pub(crate) fn fetch(url: &str) -> Result<Fetched, String> {
     Ok(Fetched { bytes, media_type })
 }
 
+#[cfg(feature = "fetch")]
 fn cause(error: &ureq::Error) -> String {
     use ureq::Error as E;
     match error {
@@ -64,6 +72,7 @@ fn cause(error: &ureq::Error) -> String {
     }
 }
 
+#[cfg(feature = "fetch")]
 fn reason(code: u16) -> &'static str {
     match code {
         400 => " Bad Request",
@@ -79,6 +88,7 @@ fn reason(code: u16) -> &'static str {
     }
 }
 
+#[cfg(feature = "fetch")]
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

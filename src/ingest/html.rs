@@ -2,12 +2,12 @@
 //! block pipeline as Markdown.
 //!
 //! Why rs-trafilatura: on the 57 development pages of the article-extraction
-//! benchmark (`examples/extraction_eval.rs`) it scored the best F1 of the
-//! candidates measured (rs-trafilatura 0.964, Python trafilatura and
-//! dom_smoothie lower; figures in the ingest notes). It also reads the page's
-//! metadata (site name, headline, publication date from Open Graph,
-//! `article:published_time`, JSON-LD and similar), which gives the source
-//! its name and date.
+//! benchmark (`crates/parallax-eval/examples/extraction_eval.rs`) it scored
+//! the best F1 of the candidates measured (rs-trafilatura 0.964, Python
+//! trafilatura and dom_smoothie lower; figures in the ingest notes). It also
+//! reads the page's metadata (site name, headline, publication date from
+//! Open Graph, `article:published_time`, JSON-LD and similar), which gives
+//! the source its name and date.
 
 use std::collections::HashSet;
 

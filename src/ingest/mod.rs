@@ -13,14 +13,26 @@ mod clean;
 mod dates;
 mod decode;
 mod document;
-pub mod eval;
 mod fetch;
 mod furniture;
+#[cfg(feature = "html")]
 mod html;
 mod identity;
 mod markdown;
 mod paragraphs;
 mod sentences;
+
+/// Without the `html` feature, HTML is recognized (by extension, media type
+/// or content) but not read.
+#[cfg(not(feature = "html"))]
+mod html {
+    pub(crate) fn parse_html(
+        _html: &str,
+        _url: Option<&str>,
+    ) -> Result<super::document::Document, String> {
+        Err(super::lacks_feature("read HTML", "html"))
+    }
+}
 
 pub use bundled::{BUNDLED_EVENT, bundled_sources};
 pub use clean::sanitize;
@@ -28,12 +40,7 @@ pub use sentences::split_sentences;
 
 use std::path::{Path, PathBuf};
 
-use crate::model::{ParagraphKind, Source, SourceId};
-
-/// Kinds that are article text (what an extraction benchmark counts).
-pub fn is_article_text(kind: ParagraphKind) -> bool {
-    matches!(kind, ParagraphKind::Body | ParagraphKind::Heading)
-}
+use crate::model::{Source, SourceId};
 
 /// One input as the user named it, with an optional display-name override.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,16 +155,7 @@ fn load_input(
         return Err(IngestError::input(origin, cause));
     }
     if fetch::is_url(origin) {
-        let fetched = fetch::fetch(origin).map_err(|cause| IngestError::input(origin, cause))?;
-        let format = fetched.media_type.as_deref().map(format_of_media_type);
-        let stem = url_stem(origin);
-        return push_document(
-            loaded,
-            input,
-            &stem,
-            format.flatten().or(Some(Format::Html)),
-            &fetched.bytes,
-        );
+        return load_url(loaded, input);
     }
     let path = Path::new(origin);
     let meta = std::fs::metadata(path).map_err(|e| IngestError::input(origin, io_cause(&e)))?;
@@ -222,6 +220,37 @@ pub fn load_bytes(origin: &str, bytes: &[u8]) -> Result<Loaded, IngestError> {
         bytes,
     )?;
     Ok(loaded)
+}
+
+/// Fetches a URL input and adds it as a source (HTML unless the server
+/// says otherwise).
+#[cfg(feature = "fetch")]
+fn load_url(loaded: &mut Loaded, input: &Input) -> Result<(), IngestError> {
+    let origin = input.origin.as_str();
+    let fetched = fetch::fetch(origin).map_err(|cause| IngestError::input(origin, cause))?;
+    let format = fetched.media_type.as_deref().map(format_of_media_type);
+    let stem = url_stem(origin);
+    push_document(
+        loaded,
+        input,
+        &stem,
+        format.flatten().or(Some(Format::Html)),
+        &fetched.bytes,
+    )
+}
+
+/// Without the `fetch` feature, a URL input is an error.
+#[cfg(not(feature = "fetch"))]
+fn load_url(_loaded: &mut Loaded, input: &Input) -> Result<(), IngestError> {
+    let cause = lacks_feature("fetch URLs", "fetch");
+    Err(IngestError::input(input.origin.as_str(), cause))
+}
+
+/// The cause of an input error when this build leaves out what the input
+/// needs (see the features in `Cargo.toml`).
+#[cfg(not(all(feature = "html", feature = "fetch")))]
+fn lacks_feature(what: &str, feature: &str) -> String {
+    format!("cannot {what}: this build of parallax lacks the `{feature}` feature")
 }
 
 /// Decodes, parses and classifies one document and adds it as a source.
@@ -326,6 +355,7 @@ pub fn format_of_path(path: &Path) -> Option<Format> {
     }
 }
 
+#[cfg(feature = "fetch")]
 fn format_of_media_type(media_type: &str) -> Option<Format> {
     match media_type {
         "text/html" | "application/xhtml+xml" => Some(Format::Html),
@@ -458,6 +488,7 @@ fn file_stem(path: &Path) -> String {
 }
 
 /// The host of a URL, as a fallback name.
+#[cfg(feature = "fetch")]
 fn url_stem(url: &str) -> String {
     let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
     let host = after_scheme
@@ -513,6 +544,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "fetch")]
     fn url_stems_are_hosts() {
         assert_eq!(url_stem("https://www.example.com/a/b?c"), "example.com");
         assert_eq!(url_stem("http://127.0.0.1:8080/x"), "127.0.0.1:8080");

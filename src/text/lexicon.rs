@@ -19,6 +19,7 @@ const REPORT_VERBS: &str = include_str!("../../assets/lexicons/report_verbs.txt"
 const HEDGES: &str = include_str!("../../assets/lexicons/hedges.txt");
 const LABELS: &str = include_str!("../../assets/lexicons/labels.txt");
 const EVALUATIVE: &str = include_str!("../../assets/lexicons/evaluative.txt");
+const LOADED: &str = include_str!("../../assets/lexicons/loaded.txt");
 
 /// The plain word lists of `assets/lexicons/words/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -199,6 +200,9 @@ pub struct Lexicon {
     index: Index,
     /// (word, strength -3..=3)
     pub evaluative: Vec<(String, i32)>,
+    /// Loaded-language words (`loaded.txt`), lowercase, with the section
+    /// that lists them ("vader", "news", "learned").
+    pub loaded_words: FxHashMap<String, &'static str>,
 }
 
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -249,6 +253,15 @@ impl Lexicon {
                 && let Ok(v) = v.parse()
             {
                 lex.evaluative.push((w.to_lowercase(), v));
+            }
+        }
+        let mut section = "";
+        for line in lines(LOADED) {
+            match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                Some(name) => section = name,
+                None => {
+                    lex.loaded_words.insert(line.to_lowercase(), section);
+                }
             }
         }
         lex.index = Index {
@@ -304,6 +317,16 @@ impl Lexicon {
         a != b
             && (self.label_open.get(set).copied().unwrap_or(false)
                 || self.loaded.iter().any(|w| w == a || w == b))
+    }
+
+    /// True for a word of the loaded-language lexicon (any case; typographic
+    /// apostrophes read as ASCII ones).
+    pub fn is_loaded_word(&self, word: &str) -> bool {
+        let lower = lowercase(word);
+        if lower.contains('’') {
+            return self.loaded_words.contains_key(&lower.replace('’', "'"));
+        }
+        self.loaded_words.contains_key(lower.as_ref())
     }
 
     pub fn strength(&self, word: &str) -> Option<i32> {
@@ -366,6 +389,13 @@ mod tests {
         assert_eq!(lex.label_sets("spy"), lex.label_sets("surveillance"));
         assert_eq!(lex.strength("acrimonious"), Some(-3));
         assert!(lex.evaluative.len() > 100);
+        assert!(lex.is_loaded_word("Slammed") && lex.is_loaded_word("so-called"));
+        assert!(!lex.is_loaded_word("said") && !lex.is_loaded_word("the"));
+        assert!(
+            lex.loaded_words
+                .values()
+                .all(|s| ["vader", "news", "learned"].contains(s))
+        );
     }
 
     #[test]

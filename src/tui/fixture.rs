@@ -209,6 +209,7 @@ pub fn report() -> Report {
         schema: SCHEMA.to_string(),
         sources,
         groups,
+        sub_events: Vec::new(),
         discrepancies,
         relations: vec![SourceRelation {
             a: SourceId(0),

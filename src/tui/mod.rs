@@ -119,6 +119,7 @@ fn unanalysed(sources: Vec<Source>) -> Report {
         schema: SCHEMA.to_string(),
         sources,
         groups: Vec::new(),
+        sub_events: Vec::new(),
         discrepancies: Vec::new(),
         relations: Vec::new(),
     }

@@ -28,6 +28,7 @@ mod grouping;
 mod index;
 mod relations;
 mod similarity;
+mod subevents;
 
 use std::collections::BTreeMap;
 
@@ -93,6 +94,14 @@ pub struct Params {
     pub paragraph_link: f32,
     /// The credit: this times the paragraph similarity (0 disables).
     pub paragraph_weight: f32,
+    /// Sub-events: a paragraph joins the sub-event of its best-matching
+    /// paragraph in another source when the two are each other's best match
+    /// there and at least this similar as wholes (1.0 or more: sub-events are
+    /// the claim groups alone).
+    pub sub_event_link: f32,
+    /// ... and when it reaches this share of the best similarity of either
+    /// paragraph in the other's source (1.0: only best matches).
+    pub sub_event_share: f32,
 }
 
 impl Default for Params {
@@ -121,6 +130,8 @@ impl Default for Params {
             attach_cohesion: 0.3,
             paragraph_link: 0.2,
             paragraph_weight: 1.2,
+            sub_event_link: 0.15,
+            sub_event_share: 0.5,
         }
     }
 }
@@ -143,7 +154,12 @@ pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
     let groups = build_groups(&corpus, &clusters, params, &mut differ);
     let links: Vec<&SentenceLink> = groups.iter().flat_map(|g| &g.links).collect();
     let relations = relations::relations(sources, &corpus, &links, params);
-    Alignment { groups, relations }
+    let sub_events = subevents::sub_events(&corpus, &groups, params);
+    Alignment {
+        groups,
+        sub_events,
+        relations,
+    }
 }
 
 /// Turns sentence clusters into paragraph groups; clusters over the same

@@ -581,7 +581,7 @@ fn merge_near(changes: &mut Vec<Change>, c: Change, ta: &[Tok<'_>], tb: &[Tok<'_
 
 #[cfg(test)]
 mod tests {
-    use super::super::plant::detect_pair;
+    use super::super::harness::detect_pair;
     use crate::model::DiscrepancyKind;
 
     fn framing(a: &str, b: &str) -> Vec<(String, String)> {

@@ -490,7 +490,7 @@ fn score(all: &[Found], members: &[usize]) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::plant::detect_pair;
+    use super::super::harness::detect_pair;
     use crate::model::DiscrepancyKind;
 
     fn pair(a: &str, b: &str) -> Vec<crate::model::Discrepancy> {

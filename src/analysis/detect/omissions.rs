@@ -104,6 +104,11 @@ fn exclusive(
                     sentence,
                 })
                 .filter(|r| !shared.contains(r) && !compared.contains(r))
+                .filter(|r| {
+                    !ctx.sources
+                        .iter()
+                        .any(|o| o.id != source.id && ctx.has_counterpart(*r, o.id))
+                })
                 .filter_map(|r| information(ctx, quotes, r).map(|(s, _)| (s, r)))
                 .max_by(|a, b| a.0.total_cmp(&b.0));
             if let Some((info, r)) = best
@@ -151,12 +156,17 @@ fn partial(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
         if present.len() < 2 || present.len() == ctx.sources.len() {
             continue;
         }
+        // A source without a member may still say it in other words.
         let missing: Vec<&str> = ctx
             .sources
             .iter()
             .filter(|s| !present.contains(&s.id))
+            .filter(|s| !sentences.iter().any(|r| ctx.has_counterpart(*r, s.id)))
             .map(|s| s.name.as_str())
             .collect();
+        if missing.is_empty() {
+            continue;
+        }
         // The most informative sentence of each present source.
         let mut best: Vec<(f64, SentenceRef, Span)> = Vec::new();
         for src in &present {

@@ -5,8 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use parallax::analysis::align::{Explainer, Params};
-use parallax::analysis::synth::PairCounts;
 use parallax::model::{Alignment, Source};
+use parallax_eval::synth::PairCounts;
 use serde::Deserialize;
 
 pub type Ref = (String, String);

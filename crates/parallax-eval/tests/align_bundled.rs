@@ -11,7 +11,10 @@ use parallax::analysis::align::align;
 use parallax::ingest::bundled_sources;
 
 fn gold() -> align_common::Gold {
-    parse(include_str!("gold/bundled.json"))
+    parse(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/gold/bundled.json"
+    )))
 }
 
 /// Scores the aligner against the bundled gold; panics below `floor`.

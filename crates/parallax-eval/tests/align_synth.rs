@@ -3,15 +3,13 @@
 //! the aligner's parameters are tuned (`tune_report`, ignored by default:
 //! `cargo test --release --test align_synth -- --ignored --nocapture`).
 
-use std::path::Path;
-
 use parallax::analysis::align::{Params, align_with};
-use parallax::analysis::synth::{
+use parallax_eval::synth::{
     Article, PairCounts, SynthConfig, Synthetic, evaluate, evaluate_links, rewrite,
 };
 
 fn articles() -> Vec<Article> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
+    let dir = parallax_eval::repo_dir().join("tests/fixtures/articles");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("fixture directory")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -297,7 +295,10 @@ fn plague_sources() -> Vec<parallax::model::Source> {
 fn plague_score(params: &Params) -> align_common::Scored {
     let sources = plague_sources();
     let alignment = align_with(&sources, params);
-    let gold = align_common::parse(include_str!("gold/plague.json"));
+    let gold = align_common::parse(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/gold/plague.json"
+    )));
     align_common::score(&sources, &gold, &alignment)
 }
 
@@ -349,7 +350,10 @@ fn explain_plague() {
 #[ignore = "debugging aid"]
 fn plague_pairs() {
     let sources = plague_sources();
-    let gold = align_common::parse(include_str!("gold/plague.json"));
+    let gold = align_common::parse(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/gold/plague.json"
+    )));
     let labels = align_common::pair_labels(&sources, &gold);
     for (a, b, s) in parallax::analysis::align::scored_pairs(&sources, &Params::default()) {
         if s < 0.1 {

@@ -17,7 +17,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use parallax::ingest::eval::{PageScore, mean_scores, score_page};
+use parallax_eval::extraction::{PageScore, is_article_text, mean_scores, score_page};
 
 fn main() -> anyhow::Result<()> {
     let mut dir = PathBuf::from("../shared/extraction-dev");
@@ -102,7 +102,7 @@ fn extract(engine: &str, page: &Path) -> anyhow::Result<String> {
                 .sources
                 .iter()
                 .flat_map(|s| &s.paragraphs)
-                .filter(|p| parallax::ingest::is_article_text(p.kind))
+                .filter(|p| is_article_text(p.kind))
                 .map(|p| p.text.as_str())
                 .collect::<Vec<_>>()
                 .join("\n\n"))

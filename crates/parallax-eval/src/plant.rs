@@ -8,16 +8,19 @@
 //! word diff by `similar`) or whatever aligner the caller passes, so the
 //! same cases measure the detectors alone and the whole pipeline.
 
-use super::quantity::{Context, Hedge, Quantity, TimeGrain, UnitClass, recognize};
-use super::quotes::extract;
-use crate::ingest::{source_from_text, split_sentences};
-use crate::model::{
-    Alignment, DiffTag, Discrepancy, DiscrepancyKind, Group, GroupId, Member, SentenceLink,
-    SentenceRef, Source, SourceId, Span,
+use parallax::analysis::detect::detect;
+use parallax::analysis::detect::harness::link_sentences;
+use parallax::analysis::detect::quantity::{
+    Context, Hedge, Quantity, TimeGrain, UnitClass, recognize,
 };
-use crate::text::diff::token_list_diff as word_diff;
-use crate::text::lexicon::Lexicon;
-use crate::text::{
+use parallax::analysis::detect::quotes::extract;
+use parallax::ingest::{source_from_text, split_sentences};
+use parallax::model::{
+    Alignment, Discrepancy, DiscrepancyKind, Group, GroupId, Member, SentenceRef, Source, SourceId,
+    Span,
+};
+use parallax::text::lexicon::Lexicon;
+use parallax::text::{
     Tok, TokKind, is_name_word, is_stop, segment as tokenize, segment_span as tokenize_span,
 };
 
@@ -207,7 +210,7 @@ pub fn plant_into(
 /// that come from the article. The gold alignment is empty: use a real
 /// aligner.
 pub fn plant_synth(article: &str, unrelated: &[&str], seed: u64, rate: f64) -> Case {
-    use crate::analysis::synth::{Article, SynthConfig, rewrite};
+    use crate::synth::{Article, SynthConfig, rewrite};
     let original = Article::from_text("original", article);
     let others: Vec<Article> = unrelated
         .iter()
@@ -276,113 +279,9 @@ pub fn gold_alignment(sources: &[Source]) -> Alignment {
         });
     }
     Alignment {
+        sub_events: Vec::new(),
         groups,
         relations: Vec::new(),
-    }
-}
-
-/// Runs the detectors on two one-paragraph texts whose sentences are
-/// linked in order (first with first, ...), dated 19 June 2023: a small
-/// harness for tests and examples.
-pub fn detect_pair(a: &str, b: &str) -> Vec<Discrepancy> {
-    let mut sources: Vec<Source> = [a, b]
-        .iter()
-        .enumerate()
-        .map(|(i, t)| source_from_text(SourceId(i), format!("S{i}"), "-".into(), t))
-        .collect();
-    for s in &mut sources {
-        s.date = chrono::NaiveDate::from_ymd_opt(2023, 6, 19);
-    }
-    let n = sources
-        .iter()
-        .map(|s| s.paragraphs.first().map_or(0, |p| p.sentences.len()))
-        .min()
-        .unwrap_or(0);
-    let groups: Vec<Vec<SentenceRef>> = (0..n)
-        .map(|sentence| {
-            (0..2)
-                .map(|s| SentenceRef {
-                    source: SourceId(s),
-                    paragraph: 0,
-                    sentence,
-                })
-                .collect()
-        })
-        .collect();
-    let alignment = hand_alignment(&sources, &groups);
-    super::detect(&sources, &alignment)
-}
-
-/// Runs the detectors on articles (paragraphs separated by blank lines,
-/// dated 19 June 2023) with an empty alignment: nothing is linked, so only
-/// referent matching can pair their sentences. A harness for tests.
-pub fn detect_unlinked(texts: &[&str]) -> Vec<Discrepancy> {
-    let sources: Vec<Source> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let mut s = source_from_text(SourceId(i), format!("S{i}"), "-".into(), t);
-            s.date = chrono::NaiveDate::from_ymd_opt(2023, 6, 19);
-            s
-        })
-        .collect();
-    super::detect(&sources, &Alignment::default())
-}
-
-/// An alignment made by hand: one group per list of sentences, every pair
-/// of them linked with its word diff (for tests and examples).
-pub fn hand_alignment(sources: &[Source], groups: &[Vec<SentenceRef>]) -> Alignment {
-    let mut out = Vec::new();
-    for (g, refs) in groups.iter().enumerate() {
-        let mut links = Vec::new();
-        for (i, a) in refs.iter().enumerate() {
-            for b in &refs[i + 1..] {
-                let (a, b) = if a.source <= b.source {
-                    (*a, *b)
-                } else {
-                    (*b, *a)
-                };
-                links.push(link_sentences(sources, a, b));
-            }
-        }
-        out.push(Group {
-            id: GroupId(g),
-            label: String::new(),
-            score: 1.0,
-            members: refs
-                .iter()
-                .map(|r| Member {
-                    source: r.source,
-                    paragraph: r.paragraph,
-                    sentences: vec![r.sentence],
-                })
-                .collect(),
-            links,
-        });
-    }
-    Alignment {
-        groups: out,
-        relations: Vec::new(),
-    }
-}
-
-/// A sentence link with the word diff of the two sentences (Patience diff
-/// over words via `similar`; similarity is the share of unchanged bytes).
-pub fn link_sentences(sources: &[Source], a: SentenceRef, b: SentenceRef) -> SentenceLink {
-    let pa = &sources[a.source.0].paragraphs[a.paragraph];
-    let pb = &sources[b.source.0].paragraphs[b.paragraph];
-    let (sa, sb) = (pa.sentences[a.sentence], pb.sentences[b.sentence]);
-    let diff = word_diff(&tokenize_span(&pa.text, sa), &tokenize_span(&pb.text, sb));
-    let equal: usize = diff
-        .iter()
-        .filter(|o| o.tag == DiffTag::Equal)
-        .map(|o| o.a.len())
-        .sum();
-    SentenceLink {
-        a,
-        b,
-        similarity: equal as f64 / sa.len().max(sb.len()).max(1) as f64,
-        diff,
     }
 }
 
@@ -795,7 +694,15 @@ impl Scores {
     }
 }
 
+/// The planted kind a finding answers; `None` for what no plant makes:
+/// omissions, and findings about one source alone (loaded wording, a
+/// quotation the copy cut with its paragraph), which are not a difference
+/// planted between the original and the copy.
 fn kind_of(d: &Discrepancy) -> Option<PlantKind> {
+    let first = d.mentions.first().map(|m| m.source);
+    if d.mentions.iter().all(|m| Some(m.source) == first) {
+        return None;
+    }
     match d.kind {
         DiscrepancyKind::Number => Some(PlantKind::Number),
         DiscrepancyKind::Quote => Some(PlantKind::Quote),
@@ -874,7 +781,7 @@ pub fn evaluate_synth(
         for seed in seeds.clone() {
             let case = plant_synth(article, &unrelated, seed * 1000 + i as u64, 0.5);
             let alignment = align(&case.sources);
-            let found = super::detect(&case.sources, &alignment);
+            let found = detect(&case.sources, &alignment);
             score_case(&case, &found, &mut scores);
         }
     }
@@ -970,7 +877,7 @@ pub fn evaluate_unlinked(articles: &[String], seeds: std::ops::Range<u64>) -> Sc
     for (i, article) in articles.iter().enumerate() {
         for seed in seeds.clone() {
             let case = plant_unlinked(article, seed * 1000 + i as u64, 0.5);
-            let found = super::detect(&case.sources, &case.gold);
+            let found = detect(&case.sources, &case.gold);
             score_case(&case, &found, &mut scores);
         }
     }
@@ -992,7 +899,7 @@ pub fn evaluate(
                 Some(f) => f(&case.sources),
                 None => case.gold.clone(),
             };
-            let found = super::detect(&case.sources, &alignment);
+            let found = detect(&case.sources, &alignment);
             score_case(&case, &found, &mut scores);
         }
     }
@@ -1027,7 +934,7 @@ mod tests {
         let mut copy = original.clone();
         copy.id = SourceId(1);
         let sources = vec![original, copy];
-        let found = super::super::detect(&sources, &gold_alignment(&sources));
+        let found = detect(&sources, &gold_alignment(&sources));
         assert!(
             found.iter().all(|d| d.kind == DiscrepancyKind::Omission),
             "{found:#?}"

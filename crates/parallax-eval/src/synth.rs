@@ -14,7 +14,7 @@
 //! generator), so a test run is reproducible.
 //!
 //! ```
-//! use parallax::analysis::synth::{Article, SynthConfig, rewrite, evaluate};
+//! use parallax_eval::synth::{Article, SynthConfig, rewrite, evaluate};
 //! use parallax::analysis::align::align;
 //!
 //! let text = "Officials met on Monday in Geneva. They talked for five hours.\n\n\
@@ -35,8 +35,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::ingest::split_sentences;
-use crate::model::{Alignment, Paragraph, ParagraphKind, Source, SourceId, Span};
+use parallax::ingest::split_sentences;
+use parallax::model::{Alignment, Paragraph, ParagraphKind, Source, SourceId, Span};
 
 /// An article: a name and its paragraphs, each split into sentences.
 #[derive(Debug, Clone, PartialEq)]

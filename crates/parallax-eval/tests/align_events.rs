@@ -16,9 +16,9 @@ use std::path::{Path, PathBuf};
 
 use align_common::{Gold, Scored, parse, resolve, score, source_index, summary};
 use parallax::analysis::align::{Params, align, align_with};
-use parallax::analysis::synth::PairCounts;
 use parallax::ingest::source_from_text;
 use parallax::model::{Source, SourceId};
+use parallax_eval::synth::PairCounts;
 
 /// Events never used for tuning.
 const HELD_OUT: &[&str] = &["cup-final", "fossil-discovery", "measles-outbreak"];
@@ -30,7 +30,7 @@ struct EventSet {
 }
 
 fn events_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/events")
+    parallax_eval::repo_dir().join("tests/fixtures/events")
 }
 
 /// Every event set, in name order.

@@ -2,10 +2,10 @@
 //! (`tests/fixtures/articles`): per-kind precision and recall with the gold
 //! alignment, floors asserted. Run with `--nocapture` to see the figures.
 
-use parallax::analysis::detect::plant::{Scores, evaluate, evaluate_unlinked};
+use parallax_eval::plant::{Scores, evaluate, evaluate_unlinked};
 
 fn articles() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/articles");
+    let dir = parallax_eval::repo_dir().join("tests/fixtures/articles");
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .expect("fixture directory")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -68,7 +68,7 @@ fn planted_changes_are_found_precisely_with_gold_alignment() {
 #[test]
 fn planted_changes_survive_the_real_aligner() {
     let align = |s: &[parallax::model::Source]| parallax::analysis::align::align(s);
-    let scores = parallax::analysis::detect::plant::evaluate_synth(&articles(), 0..2, &align);
+    let scores = parallax_eval::plant::evaluate_synth(&articles(), 0..2, &align);
     print("synth+align", &scores);
     assert!(scores.number.planted >= 25 && scores.quote.planted >= 15);
     assert!(scores.number.precision() >= 0.9);

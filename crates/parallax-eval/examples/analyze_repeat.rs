@@ -13,16 +13,13 @@
 //! ```
 //!
 //! Inputs: the bundled corpus by default, the given files (through the real
-//! ingest), or `--synthetic N`: the scaling corpus of `benches/analysis.rs`
-//! with N sources. Ingest is done once, outside the repeated part. Prints
+//! ingest), or `--synthetic N`: the scaling corpus of the analysis
+//! benchmarks (`parallax_eval::scaling_corpus`) with N sources. Ingest is done once, outside the repeated part. Prints
 //! the number of groups and discrepancies of the last run (so the work
 //! cannot be optimized away), or with `--json` the last report as JSON.
 //! `--write DIR` writes the inputs as text files (one per source, paragraphs
 //! separated by blank lines) instead of analyzing them, for whole-process
 //! measurements of `parallax report`.
-
-#[path = "../benches/scaling_corpus.rs"]
-mod scaling_corpus;
 
 /// The binary's allocator, so profiles show what the binary runs.
 #[global_allocator]
@@ -32,6 +29,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 use parallax::model::Source;
+use parallax_eval::scaling_corpus;
 
 /// What to run, from the command line.
 struct Options {

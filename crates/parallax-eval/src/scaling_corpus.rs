@@ -1,10 +1,10 @@
-//! A realistic scaling corpus for the analysis benchmarks (also used by
-//! `examples/analyze_repeat.rs`).
+//! A realistic scaling corpus for the analysis benchmarks
+//! (`benches/analysis.rs`; also used by `examples/analyze_repeat.rs`).
 //!
 //! The fixture articles (`tests/fixtures/articles/`) are cut into *events*
 //! of [`PARAGRAPHS_PER_EVENT`] consecutive paragraphs. Each of the `count`
 //! sources reports [`EVENTS_PER_SOURCE`] different events, each as its own
-//! seeded rewrite (`analysis::synth::rewrite`: paragraphs dropped, split,
+//! seeded rewrite ([`crate::synth::rewrite`]: paragraphs dropped, split,
 //! merged, reordered, sentences reworded). Every event used is reported by
 //! [`COPIES_PER_EVENT`] sources, whatever `count` is: the pool of events
 //! used grows with `count`, so total text grows linearly with the sources
@@ -12,10 +12,9 @@
 //! as in a real news day), unlike copies of one article where every claim is
 //! in every source and the links grow quadratically.
 
-use std::path::Path;
-
-use parallax::analysis::synth::{Article, SynthConfig, Synthetic, rewrite};
 use parallax::model::Source;
+
+use crate::synth::{Article, SynthConfig, Synthetic, rewrite};
 
 /// Consecutive paragraphs of a fixture article that form one event.
 pub const PARAGRAPHS_PER_EVENT: usize = 4;
@@ -29,7 +28,7 @@ pub const COPIES_PER_EVENT: usize = 4;
 /// every article, then the second, ...) so a small corpus already mixes
 /// many stories.
 pub fn event_pool() -> Vec<Article> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
+    let dir = crate::repo_dir().join("tests/fixtures/articles");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("fixture articles")
         .filter_map(Result::ok)

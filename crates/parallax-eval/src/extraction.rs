@@ -6,6 +6,13 @@
 
 use std::collections::HashMap;
 
+use parallax::model::ParagraphKind;
+
+/// Kinds that are article text (what an extraction benchmark counts).
+pub fn is_article_text(kind: ParagraphKind) -> bool {
+    matches!(kind, ParagraphKind::Body | ParagraphKind::Heading)
+}
+
 /// Per-page precision and recall, already normalized as the benchmark does.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PageScore {
