@@ -34,7 +34,7 @@ fn source(id: usize, name: &str, texts: &[(ParagraphKind, &str)]) -> Source {
 
 const FILLER: &str = "Officials on both sides described the talks as candid and said further meetings would follow in the coming months.";
 
-fn mention(report_sources: &[Source], s: usize, p: usize, needle: &str) -> Mention {
+pub fn mention(report_sources: &[Source], s: usize, p: usize, needle: &str) -> Mention {
     let text = &report_sources[s].paragraphs[p].text;
     let start = text.find(needle).expect("fixture needle");
     Mention {
