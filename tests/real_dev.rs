@@ -930,13 +930,28 @@ fn check_floors(s: &Scores) {
     if s.events < 30 {
         return; // gold incomplete (a partial checkout): no floors
     }
-    let floors: [(&str, f64, f64); 3] = [
-        ("sub-event F1", s.sub_events.f1(), 0.0),
-        ("claim-link precision", s.claims.p(), 0.0),
+    let kind = |k: &str| s.kinds.get(k).copied().unwrap_or_default();
+    // Set on 2026-12-04 at the tuning figures then measured (rounded down);
+    // later work raises them.
+    let floors: [(&str, f64, f64); 11] = [
+        ("sub-event F1", s.sub_events.f1(), 0.449),
+        ("claim-link precision", s.claims.p(), 0.534),
+        ("claim-link recall", s.claims.r(), 0.328),
+        ("quote recall", kind("quotes").r(), 0.42),
+        ("quote precision", kind("quotes").p(), 0.145),
+        ("number recall", kind("numbers").r(), 0.07),
+        ("loaded-wording recall", kind("loaded").r(), 0.29),
+        ("omission precision", kind("omissions").p(), 0.165),
+        ("omission recall", kind("omissions").r(), 0.345),
         (
-            "false omissions share (ceiling)",
+            "share of reported omissions that are true (1 - false omissions)",
             1.0 - ratio(s.false_omissions, s.omissions),
-            0.0,
+            0.79,
+        ),
+        (
+            "experts' lex spans covered",
+            ratio(s.lex_found, s.lex_spans),
+            0.66,
         ),
     ];
     for (what, value, floor) in floors {
