@@ -66,6 +66,16 @@ fn per_paragraph<T>(report: &Report) -> Vec<Vec<Vec<T>>> {
         .collect()
 }
 
+/// Adds `value` to the slot of a paragraph (once; unknown paragraphs are
+/// skipped).
+fn add_once(slots: &mut [Vec<Vec<usize>>], source: usize, paragraph: usize, value: usize) {
+    if let Some(slot) = slots.get_mut(source).and_then(|s| s.get_mut(paragraph))
+        && !slot.contains(&value)
+    {
+        slot.push(value);
+    }
+}
+
 /// A span is usable when it lies on char boundaries of the paragraph.
 fn valid(report: &Report, source: usize, paragraph: usize, span: Span) -> bool {
     report
@@ -88,26 +98,12 @@ impl Index {
         };
         for (e, sub) in report.sub_events.iter().enumerate() {
             for m in &sub.members {
-                if let Some(slot) = index
-                    .sub_events
-                    .get_mut(m.source.0)
-                    .and_then(|s| s.get_mut(m.paragraph))
-                    && !slot.contains(&e)
-                {
-                    slot.push(e);
-                }
+                add_once(&mut index.sub_events, m.source.0, m.paragraph, e);
             }
         }
         for (g, group) in report.groups.iter().enumerate() {
             for m in &group.members {
-                if let Some(slot) = index
-                    .groups
-                    .get_mut(m.source.0)
-                    .and_then(|s| s.get_mut(m.paragraph))
-                    && !slot.contains(&g)
-                {
-                    slot.push(g);
-                }
+                add_once(&mut index.groups, m.source.0, m.paragraph, g);
             }
             for link in &group.links {
                 for op in link.diff.iter().filter(|op| op.tag != DiffTag::Equal) {
