@@ -32,7 +32,9 @@ pub(crate) mod util;
 
 use std::collections::HashSet;
 
-use crate::model::{Alignment, Discrepancy, DiscrepancyKind, SentenceRef, Source};
+use crate::model::{
+    Alignment, Discrepancy, DiscrepancyKind, SentenceRef, Source, SourceId, Subkind,
+};
 pub(crate) use ctx::Ctx;
 use recognize::quotes::QuoteIndex;
 use recognize::referent::Events;
@@ -50,7 +52,69 @@ pub fn detect(sources: &[Source], alignment: &Alignment) -> Vec<Discrepancy> {
     let compared = compared_sentences(&ctx, &found);
     found.extend(omissions::detect(&ctx, &quotes, &compared));
     found.extend(loaded::detect(&ctx, &quotes));
+    drop_contradicted(&mut found);
     rank::finish(found)
+}
+
+/// Findings that say a passage is missing from some sources (an omission,
+/// a quotation only one source carries).
+fn claims_absence(d: &Discrepancy) -> bool {
+    d.kind == DiscrepancyKind::Omission
+        || (d.kind == DiscrepancyKind::Quote && d.subkind == Some(Subkind::Exclusive))
+}
+
+/// The report never contradicts itself: an absence claim whose passage
+/// another finding compares with a source said to lack it is dropped (the
+/// comparison is the evidence that the source has it). Omissions check the
+/// sentences they start from before they are made; this catches the
+/// sources they add as carriers.
+fn drop_contradicted(found: &mut Vec<Discrepancy>) {
+    let comparing: Vec<&Discrepancy> = found
+        .iter()
+        .filter(|d| {
+            !claims_absence(d)
+                && d.subkind != Some(Subkind::Loaded)
+                && d.mentions.iter().any(|m| m.source != d.mentions[0].source)
+        })
+        .collect();
+    let contradicted: Vec<bool> = found
+        .iter()
+        .map(|absent| {
+            if !claims_absence(absent) {
+                return false;
+            }
+            let has: HashSet<SourceId> = absent.mentions.iter().map(|m| m.source).collect();
+            // an exclusive quote lives in its first mention's source
+            let carried = if absent.kind == DiscrepancyKind::Quote {
+                &absent.mentions[..absent.mentions.len().min(1)]
+            } else {
+                &absent.mentions[..]
+            };
+            let exclusive_to = carried.first().map(|m| m.source);
+            comparing.iter().any(|other| {
+                let same_passage = other.mentions.iter().any(|m| {
+                    carried.iter().any(|c| {
+                        c.source == m.source
+                            && c.paragraph == m.paragraph
+                            && c.span().overlaps(&m.span())
+                    })
+                });
+                same_passage
+                    && other.mentions.iter().any(|m| {
+                        if absent.kind == DiscrepancyKind::Quote {
+                            Some(m.source) != exclusive_to
+                        } else {
+                            !has.contains(&m.source)
+                        }
+                    })
+            })
+        })
+        .collect();
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        !contradicted[k - 1]
+    });
 }
 
 /// Sentences that a finding already sets against another source's version
