@@ -24,10 +24,15 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
+use parallax::model::ParagraphKind;
 use parallax_eval::extraction::{
     Half, Page, PageResult, SetScore, Truth, dev_set_dirs, half_of, load_set, parallax_extract,
     read_html, score, split_scores,
 };
+
+/// The binary's allocator, so the timings measure what the binary runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 struct Args {
     sets: Vec<String>,
@@ -36,6 +41,7 @@ struct Args {
     pages: bool,
     misses: usize,
     half: Half,
+    show: Option<String>,
 }
 
 fn parse_args() -> anyhow::Result<Args> {
@@ -46,6 +52,7 @@ fn parse_args() -> anyhow::Result<Args> {
         pages: false,
         misses: 0,
         half: Half::Tune,
+        show: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -55,6 +62,7 @@ fn parse_args() -> anyhow::Result<Args> {
             "--engine" => args.engine = value()?,
             "--predictions" => args.predictions = Some(value()?.into()),
             "--pages" => args.pages = true,
+            "--show" => args.show = Some(value()?),
             "--misses" => args.misses = value()?.parse()?,
             "--half" => {
                 args.half = match value()?.as_str() {
@@ -89,6 +97,12 @@ fn main() -> anyhow::Result<()> {
             continue;
         }
         let pages = load_set(&dir).map_err(anyhow::Error::msg)?;
+        if let Some(id) = &args.show {
+            if let Some(page) = pages.iter().find(|p| p.id.starts_with(id.as_str())) {
+                show(page)?;
+            }
+            continue;
+        }
         evaluate(name, &pages, &args, predicted.as_ref())?;
     }
     Ok(())
@@ -97,15 +111,54 @@ fn main() -> anyhow::Result<()> {
 /// One page's extraction: text, date and seconds taken.
 struct Run {
     text: String,
+    /// Every paragraph with its kind (parallax only).
+    paragraphs: Vec<(ParagraphKind, String)>,
     date: Option<chrono::NaiveDate>,
     seconds: f64,
+    cpu_seconds: f64,
+}
+
+/// Prints a page's paragraphs with their kinds and its truth.
+fn show(page: &Page) -> anyhow::Result<()> {
+    let got = parallax_extract(&page.path).map_err(anyhow::Error::msg)?;
+    println!(
+        "{} {} name {:?} date {:?}",
+        page.id,
+        page.url.as_deref().unwrap_or(""),
+        got.name,
+        got.date
+    );
+    for (kind, text) in &got.paragraphs {
+        println!("{:<11} | {text}", format!("{kind:?}"));
+    }
+    match &page.truth {
+        Truth::Body(body) => println!("--- truth:\n{body}"),
+        Truth::Snippets { with, without } => {
+            println!("--- with: {with:?}\n--- without: {without:?}")
+        }
+    }
+    Ok(())
+}
+
+/// This thread's CPU time in seconds.
+fn thread_cpu_seconds() -> f64 {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `t` is a valid, writable timespec.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9
 }
 
 fn extract(engine: &str, page: &Page) -> anyhow::Result<Run> {
     let start = Instant::now();
+    let cpu_start = thread_cpu_seconds();
+    let mut paragraphs = Vec::new();
     let (text, date) = match engine {
         "parallax" => {
             let got = parallax_extract(&page.path).map_err(anyhow::Error::msg)?;
+            paragraphs = got.paragraphs;
             (got.text, got.date)
         }
         "rs-trafilatura" => {
@@ -124,12 +177,29 @@ fn extract(engine: &str, page: &Page) -> anyhow::Result<Run> {
                 .map_or(String::new(), |article| article.text_content.to_string());
             (text, None)
         }
-        other => bail!("unknown engine {other} (parallax, rs-trafilatura, dom_smoothie)"),
+        "trafilatura-rs" => {
+            let html = read_html(&page.path).map_err(anyhow::Error::msg)?;
+            let options = trafilatura::Options::default().with_fallback(true);
+            match trafilatura::extract(&html, &options) {
+                Ok(result) => (result.content_text, result.metadata.date),
+                Err(_) => (String::new(), None),
+            }
+        }
+        "legible" => {
+            let html = read_html(&page.path).map_err(anyhow::Error::msg)?;
+            let text = legible::parse(&html, None, None).map_or(String::new(), |a| a.text_content);
+            (text, None)
+        }
+        other => bail!(
+            "unknown engine {other} (parallax, rs-trafilatura, dom_smoothie, trafilatura-rs, legible)"
+        ),
     };
     Ok(Run {
         text,
+        paragraphs,
         date,
         seconds: start.elapsed().as_secs_f64(),
+        cpu_seconds: thread_cpu_seconds() - cpu_start,
     })
 }
 
@@ -148,8 +218,10 @@ fn evaluate(
                     .or_else(|| page.url.as_ref().and_then(|u| map.get(u)))
                     .cloned()
                     .unwrap_or_default(),
+                paragraphs: Vec::new(),
                 date: None,
                 seconds: 0.0,
+                cpu_seconds: 0.0,
             },
             None => extract(&args.engine, page).with_context(|| page.path.display().to_string())?,
         };
@@ -245,15 +317,24 @@ fn print_misses(pages: &[Page], runs: &[Run], results: &[PageResult], args: &Arg
             let found =
                 |s: &String| text.contains(&s.split_whitespace().collect::<Vec<_>>().join(" "));
             for s in with.iter().filter(|s| !found(s)) {
-                println!("   missed: {s}");
+                println!("   missed: {s}{}", where_found(&runs[i].paragraphs, s));
             }
             for s in without.iter().filter(|s| found(s)) {
-                println!("   kept:   {s}");
+                println!("   kept:   {s}{}", where_found(&runs[i].paragraphs, s));
             }
         }
         let chars: String = text.chars().take(300).collect();
         println!("   text ({} chars): {chars}", text.len());
     }
+}
+
+/// " [caption]" when a snippet is in a paragraph of that kind.
+fn where_found(paragraphs: &[(ParagraphKind, String)], snippet: &str) -> String {
+    let snippet = snippet.split_whitespace().collect::<Vec<_>>().join(" ");
+    paragraphs
+        .iter()
+        .find(|(_, text)| text.contains(&snippet))
+        .map_or(String::new(), |(kind, _)| format!(" [{kind:?}]"))
 }
 
 fn print_dates_and_speed(pages: &[Page], runs: &[Run]) {
@@ -276,13 +357,21 @@ fn print_dates_and_speed(pages: &[Page], runs: &[Run]) {
         );
     }
     println!();
-    let mut ms: Vec<f64> = runs.iter().map(|r| r.seconds * 1000.0).collect();
-    ms.sort_by(f64::total_cmp);
-    let at = |q: f64| ms[((ms.len() - 1) as f64 * q).round() as usize];
-    println!(
-        "  speed {:.2} ms median per page (p90 {:.2} ms, max {:.2} ms)",
-        at(0.5),
-        at(0.9),
-        at(1.0)
-    );
+    for (label, seconds) in [
+        (
+            "cpu ",
+            runs.iter().map(|r| r.cpu_seconds).collect::<Vec<_>>(),
+        ),
+        ("wall", runs.iter().map(|r| r.seconds).collect()),
+    ] {
+        let mut ms: Vec<f64> = seconds.iter().map(|s| s * 1000.0).collect();
+        ms.sort_by(f64::total_cmp);
+        let at = |q: f64| ms[((ms.len() - 1) as f64 * q).round() as usize];
+        println!(
+            "  speed ({label}) {:.2} ms median per page (p90 {:.2} ms, max {:.2} ms)",
+            at(0.5),
+            at(0.9),
+            at(1.0)
+        );
+    }
 }

@@ -329,6 +329,8 @@ pub struct Extracted {
     pub text: String,
     pub name: String,
     pub date: Option<chrono::NaiveDate>,
+    /// Every paragraph with its kind, furniture included.
+    pub paragraphs: Vec<(ParagraphKind, String)>,
 }
 
 /// Runs the product's ingest pipeline on a saved page, as `parallax` reads
@@ -347,6 +349,11 @@ pub fn parallax_extract(path: &Path) -> Result<Extracted, String> {
             .join("\n\n"),
         name: source.name.clone(),
         date: source.date,
+        paragraphs: source
+            .paragraphs
+            .iter()
+            .map(|p| (p.kind, p.text.clone()))
+            .collect(),
     })
 }
 
