@@ -20,7 +20,11 @@ use super::furniture::normalize;
 
 /// Extracts the article from an HTML page. The error is a one-line cause.
 pub(crate) fn parse_html(html: &str, url: Option<&str>) -> Result<Document, String> {
-    let mut options = trafilatura::Options::default().with_fallback(true);
+    // Comments are not the article: the extractor's comment pass is off
+    // (extraction-dev2 tune half F1 0.9281 -> 0.9299, held 0.9145 -> 0.9160).
+    let mut options = trafilatura::Options::default()
+        .with_fallback(true)
+        .with_exclude_comments(true);
     if let Some(parsed) = url.and_then(|u| url::Url::parse(u).ok()) {
         options = options.with_url(parsed);
     }

@@ -157,9 +157,15 @@ fn extract(engine: &str, page: &Page) -> anyhow::Result<Run> {
     let mut paragraphs = Vec::new();
     let (text, date) = match engine {
         "parallax" => {
-            let got = parallax_extract(&page.path).map_err(anyhow::Error::msg)?;
-            paragraphs = got.paragraphs;
-            (got.text, got.date)
+            // A page parallax reads no article from scores as an empty
+            // extraction (the reader would stop on it).
+            match parallax_extract(&page.path) {
+                Ok(got) => {
+                    paragraphs = got.paragraphs;
+                    (got.text, got.date)
+                }
+                Err(_) => (String::new(), None),
+            }
         }
         "rs-trafilatura" => {
             let html = read_html(&page.path).map_err(anyhow::Error::msg)?;
