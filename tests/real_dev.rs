@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use parallax::ingest::{Input, load};
-use parallax::model::{DiscrepancyKind, Report, SentenceRef, SourceId, Span};
+use parallax::model::{DiscrepancyKind, Report, SentenceRef, SourceId, Span, Subkind};
 use serde::Deserialize;
 
 const SOURCES: [&str; 3] = ["fox", "nyt", "hpo"];
@@ -92,6 +92,33 @@ struct Split {
 struct ExpertSpan {
     bias: String,
     txt: String,
+}
+
+/// Diagnostics: `PARALLAX_REAL_DEV_PARAMS="weak_link=0.3,strong_link=0.6"`
+/// runs the aligner with those parameters changed (for sweeps on the tuning
+/// events; the floors are checked only with the defaults).
+fn sweep_params() -> Option<parallax::analysis::align::Params> {
+    let spec = std::env::var("PARALLAX_REAL_DEV_PARAMS").ok()?;
+    let mut p = parallax::analysis::align::Params::default();
+    for kv in spec.split(',').filter(|kv| !kv.is_empty()) {
+        let (k, v) = kv.split_once('=').expect("name=value");
+        let v: f32 = v.parse().expect("a number");
+        match k {
+            "strong_link" => p.strong_link = v,
+            "weak_link" => p.weak_link = v,
+            "near_best" => p.near_best = v,
+            "cluster_cohesion" => p.cluster_cohesion = v,
+            "attach_cohesion" => p.attach_cohesion = v,
+            "paragraph_link" => p.paragraph_link = v,
+            "paragraph_weight" => p.paragraph_weight = v,
+            "sub_event_link" => p.sub_event_link = v,
+            "sub_event_share" => p.sub_event_share = v,
+            "entity_mismatch" => p.entity_mismatch = v,
+            "word_weight" => p.word_weight = v,
+            _ => panic!("unknown parameter {k}"),
+        }
+    }
+    Some(p)
 }
 
 fn repo() -> PathBuf {
@@ -191,7 +218,21 @@ impl Event {
             .map(|s| Input::new(dir.join(format!("{s}.txt")).display().to_string()))
             .collect();
         let loaded = load(&inputs).unwrap_or_else(|e| panic!("{e}"));
-        let report = parallax::analyze(loaded.sources);
+        let report = match sweep_params() {
+            None => parallax::analyze(loaded.sources),
+            Some(params) => {
+                let alignment = parallax::analysis::align::align_with(&loaded.sources, &params);
+                let discrepancies = parallax::analysis::detect::detect(&loaded.sources, &alignment);
+                Report {
+                    schema: parallax::model::SCHEMA.to_string(),
+                    sources: loaded.sources,
+                    groups: alignment.groups,
+                    sub_events: alignment.sub_events,
+                    discrepancies,
+                    relations: alignment.relations,
+                }
+            }
+        };
         let mut para_of = Vec::new();
         for (si, s) in SOURCES.iter().enumerate() {
             let raw = std::fs::read_to_string(dir.join(format!("{s}.txt"))).unwrap();
@@ -380,7 +421,7 @@ fn gold_kind(d: &parallax::model::Discrepancy) -> &'static str {
     match d.kind {
         DiscrepancyKind::Number => "numbers",
         DiscrepancyKind::Quote => "quotes",
-        DiscrepancyKind::Framing if d.subkind.as_deref() == Some("loaded") => "loaded",
+        DiscrepancyKind::Framing if d.subkind == Some(Subkind::Loaded) => "loaded",
         DiscrepancyKind::Framing => "framing",
         DiscrepancyKind::Omission => "omissions",
     }
@@ -435,11 +476,30 @@ fn score_event(ev: &Event, s: &mut Scores) {
         })
         .collect();
     let mut together: HashSet<((usize, usize), (usize, usize))> = HashSet::new();
-    for group in &ev.report.groups {
-        let ms: Vec<(usize, usize)> = group
-            .members
+    let levels: Vec<Vec<(usize, usize)>> = if ev.report.sub_events.is_empty() {
+        let groups = ev.report.groups.iter();
+        groups
+            .map(|g| {
+                g.members
+                    .iter()
+                    .map(|m| (m.source.0, m.paragraph))
+                    .collect()
+            })
+            .collect()
+    } else {
+        let subs = ev.report.sub_events.iter();
+        subs.map(|e| {
+            e.members
+                .iter()
+                .map(|m| (m.source.0, m.paragraph))
+                .collect()
+        })
+        .collect()
+    };
+    for members in &levels {
+        let ms: Vec<(usize, usize)> = members
             .iter()
-            .filter_map(|m| Some((m.source.0, ev.gold_p(m.source.0, m.paragraph)?)))
+            .filter_map(|&(s, p)| Some((s, ev.gold_p(s, p)?)))
             .collect();
         for &a in &ms {
             for &b in &ms {
@@ -499,6 +559,24 @@ fn score_event(ev: &Event, s: &mut Scores) {
             .flat_map(|gr| &gr.links)
             .map(|l| if l.a < l.b { (l.a, l.b) } else { (l.b, l.a) })
             .collect();
+        if std::env::var_os("PARALLAX_REAL_DEV_LINKS").is_some() {
+            let text = |r: &SentenceRef| {
+                let p = &ev.report.sources[r.source.0].paragraphs[r.paragraph];
+                p.sentences[r.sentence]
+                    .slice(&p.text)
+                    .chars()
+                    .take(110)
+                    .collect::<String>()
+            };
+            for l in pred.iter().filter(|p| !gold_set.contains(p)).take(4) {
+                println!(
+                    "    false link {}:\n      {}\n      {}",
+                    &g.event[..8],
+                    text(&l.0),
+                    text(&l.1)
+                );
+            }
+        }
         s.claims.add(Prf {
             tp_pred: pred.iter().filter(|p| gold_set.contains(p)).count(),
             pred: pred.len(),
@@ -842,7 +920,9 @@ fn real_dev_benchmark() {
             println!("  {event}: {what}");
         }
     }
-    check_floors(&tuning);
+    if sweep_params().is_none() {
+        check_floors(&tuning);
+    }
 }
 
 /// Regression guards at the tuning figures measured when they were set.
@@ -850,13 +930,28 @@ fn check_floors(s: &Scores) {
     if s.events < 30 {
         return; // gold incomplete (a partial checkout): no floors
     }
-    let floors: [(&str, f64, f64); 3] = [
-        ("sub-event F1", s.sub_events.f1(), 0.0),
-        ("claim-link precision", s.claims.p(), 0.0),
+    let kind = |k: &str| s.kinds.get(k).copied().unwrap_or_default();
+    // Set on 2026-12-04 at the tuning figures then measured (rounded down);
+    // later work raises them.
+    let floors: [(&str, f64, f64); 11] = [
+        ("sub-event F1", s.sub_events.f1(), 0.449),
+        ("claim-link precision", s.claims.p(), 0.534),
+        ("claim-link recall", s.claims.r(), 0.328),
+        ("quote recall", kind("quotes").r(), 0.42),
+        ("quote precision", kind("quotes").p(), 0.145),
+        ("number recall", kind("numbers").r(), 0.07),
+        ("loaded-wording recall", kind("loaded").r(), 0.29),
+        ("omission precision", kind("omissions").p(), 0.165),
+        ("omission recall", kind("omissions").r(), 0.345),
         (
-            "false omissions share (ceiling)",
+            "share of reported omissions that are true (1 - false omissions)",
             1.0 - ratio(s.false_omissions, s.omissions),
-            0.0,
+            0.79,
+        ),
+        (
+            "experts' lex spans covered",
+            ratio(s.lex_found, s.lex_spans),
+            0.66,
         ),
     ];
     for (what, value, floor) in floors {

@@ -14,6 +14,7 @@ pub fn analyze(sources: Vec<Source>) -> Report {
         schema: SCHEMA.to_string(),
         sources,
         groups: alignment.groups,
+        sub_events: alignment.sub_events,
         discrepancies,
         relations: alignment.relations,
     }

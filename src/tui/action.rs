@@ -32,6 +32,11 @@ pub enum Command {
     ToggleWordDiff,
     ToggleFurniture,
     ToggleHelp,
+    /// Release the mouse to the terminal (select and copy text), or
+    /// capture it again.
+    ToggleMouse,
+    /// Copy the current finding to the clipboard (OSC 52, when enabled).
+    CopyFinding,
     /// Enter: jump to the selected list entry.
     Confirm,
     /// Esc: close the topmost overlay (quits nothing).
@@ -41,7 +46,7 @@ pub enum Command {
 
 impl Command {
     /// Every command with a fixed name, in help order (`Focus(n)` is `focus-N`).
-    pub const NAMED: [Command; 26] = [
+    pub const NAMED: [Command; 28] = [
         Command::LineDown,
         Command::LineUp,
         Command::HalfPageDown,
@@ -65,6 +70,8 @@ impl Command {
         Command::ToggleWordDiff,
         Command::ToggleFurniture,
         Command::ToggleHelp,
+        Command::ToggleMouse,
+        Command::CopyFinding,
         Command::Confirm,
         Command::Back,
         Command::Quit,
@@ -97,6 +104,8 @@ impl Command {
             Command::ToggleWordDiff => "toggle-word-diff",
             Command::ToggleFurniture => "toggle-furniture",
             Command::ToggleHelp => "toggle-help",
+            Command::ToggleMouse => "toggle-mouse",
+            Command::CopyFinding => "copy-finding",
             Command::Confirm => "confirm",
             Command::Back => "back",
             Command::Quit => "quit",
@@ -142,6 +151,8 @@ impl Command {
             Command::ToggleWordDiff => "word diff against the focused source",
             Command::ToggleFurniture => "show headlines, bylines, captions (dimmed)",
             Command::ToggleHelp => "this help",
+            Command::ToggleMouse => "release the mouse to select and copy text (again: capture it)",
+            Command::CopyFinding => "copy the current discrepancy (OSC 52; enable in the config)",
             Command::Confirm => "jump to the selected discrepancy",
             Command::Back => "close the overlay / cancel",
             Command::Quit => "quit",
@@ -156,6 +167,9 @@ pub enum Action {
     Command(Command),
     /// Ctrl-C: quits from anywhere, not rebindable.
     ForceQuit,
+    /// Ctrl-Z: suspend to the shell (handled by the event loop, which owns
+    /// the terminal), not rebindable.
+    Suspend,
     /// A character typed into the search prompt.
     SearchInput(char),
     /// Backspace in the search prompt.

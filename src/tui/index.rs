@@ -134,12 +134,48 @@ impl Index {
     }
 }
 
+/// Listed one by one up to this many; more are summed up in one notice.
+const NOTICES_LISTED: usize = 2;
+
+/// "X reads as a rewrite of Y" for each rewrite relation, or one summary
+/// when there are many (12 near copies are 66 pairs). A name shared by two
+/// sources carries the pane number, so no source reads as a copy of itself.
 fn rewrite_notices(report: &Report) -> Vec<String> {
-    let name = |id: usize| report.sources.get(id).map_or("?", |s| s.name.as_str());
-    report
+    let name = |id: usize| {
+        let Some(source) = report.sources.get(id) else {
+            return "?".to_string();
+        };
+        let shared = report
+            .sources
+            .iter()
+            .filter(|s| s.name == source.name)
+            .count()
+            > 1;
+        if shared {
+            format!("{} ({})", source.name, id + 1)
+        } else {
+            source.name.clone()
+        }
+    };
+    let rewrites: Vec<_> = report
         .relations
         .iter()
         .filter_map(|r| r.rewrite_of.as_ref())
+        .collect();
+    if rewrites.len() > NOTICES_LISTED {
+        let mut derived: Vec<usize> = rewrites.iter().map(|rw| rw.derived.0).collect();
+        derived.sort_unstable();
+        derived.dedup();
+        return vec![format!(
+            "{} of {} sources read as rewrites or near copies of others ({} pairs): not independent \
+             confirmation; `parallax report` lists them",
+            derived.len(),
+            report.sources.len(),
+            rewrites.len()
+        )];
+    }
+    rewrites
+        .into_iter()
         .map(|rw| {
             let how = if rw.kind == "near_copy" {
                 "a near copy"
@@ -153,4 +189,61 @@ fn rewrite_notices(report: &Report) -> Vec<String> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Rewrite, SourceId, SourceRelation};
+
+    fn near_copies(names: &[&str]) -> Report {
+        let mut report = crate::tui::fixture::report();
+        let template = report.sources[0].clone();
+        report.sources = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| crate::model::Source {
+                id: SourceId(i),
+                name: name.to_string(),
+                ..template.clone()
+            })
+            .collect();
+        report.groups.clear();
+        report.discrepancies.clear();
+        report.relations = (0..names.len())
+            .flat_map(|a| (a + 1..names.len()).map(move |b| (a, b)))
+            .map(|(a, b)| SourceRelation {
+                a: SourceId(a),
+                b: SourceId(b),
+                a_in_b: 1.0,
+                b_in_a: 1.0,
+                rewrite_of: Some(Rewrite {
+                    derived: SourceId(b),
+                    original: SourceId(a),
+                    kind: "near_copy".into(),
+                }),
+            })
+            .collect();
+        report
+    }
+
+    #[test]
+    fn many_rewrites_are_summed_up() {
+        let names: Vec<String> = (1..=12).map(|i| format!("Outlet {i}")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let notices = Index::new(&near_copies(&names)).notices;
+        assert_eq!(
+            notices,
+            [
+                "11 of 12 sources read as rewrites or near copies of others (66 pairs): not \
+              independent confirmation; `parallax report` lists them"
+            ]
+        );
+    }
+
+    #[test]
+    fn no_source_reads_as_a_copy_of_itself() {
+        let notices = Index::new(&near_copies(&["AP", "AP"])).notices;
+        assert_eq!(notices, ["AP (2) reads as a near copy of AP (1)"]);
+    }
 }

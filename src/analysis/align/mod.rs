@@ -28,6 +28,8 @@ mod grouping;
 mod index;
 mod relations;
 mod similarity;
+mod sparse;
+mod subevents;
 
 use std::collections::BTreeMap;
 
@@ -71,6 +73,7 @@ pub struct Params {
     /// Terms in more sentences than max(`max_posting`, n / `posting_divisor`)
     /// do not propose candidates (they still count in the similarity).
     pub max_posting: usize,
+    /// See `max_posting`.
     pub posting_divisor: usize,
     /// Rewrite flag: minimum share of the derived body with a counterpart.
     pub rewrite_coverage: f64,
@@ -80,6 +83,7 @@ pub struct Params {
     pub rewrite_order: f64,
     /// Near-copy (rather than rewrite): coverage and similarity floors.
     pub near_copy_coverage: f64,
+    /// See `near_copy_coverage`.
     pub near_copy_similarity: f64,
     /// IDF is ln(`idf_offset` + n / df) over the n body sentences compared.
     pub idf_offset: f32,
@@ -93,6 +97,14 @@ pub struct Params {
     pub paragraph_link: f32,
     /// The credit: this times the paragraph similarity (0 disables).
     pub paragraph_weight: f32,
+    /// Sub-events: a paragraph joins the sub-event of its best-matching
+    /// paragraph in another source when the two are each other's best match
+    /// there and at least this similar as wholes (1.0 or more: sub-events are
+    /// the claim groups alone).
+    pub sub_event_link: f32,
+    /// ... and when it reaches this share of the best similarity of either
+    /// paragraph in the other's source (1.0: only best matches).
+    pub sub_event_share: f32,
 }
 
 impl Default for Params {
@@ -121,6 +133,8 @@ impl Default for Params {
             attach_cohesion: 0.3,
             paragraph_link: 0.2,
             paragraph_weight: 1.2,
+            sub_event_link: 0.15,
+            sub_event_share: 0.5,
         }
     }
 }
@@ -143,7 +157,12 @@ pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
     let groups = build_groups(&corpus, &clusters, params, &mut differ);
     let links: Vec<&SentenceLink> = groups.iter().flat_map(|g| &g.links).collect();
     let relations = relations::relations(sources, &corpus, &links, params);
-    Alignment { groups, relations }
+    let sub_events = subevents::sub_events(&corpus, &groups, params);
+    Alignment {
+        groups,
+        sub_events,
+        relations,
+    }
 }
 
 /// Turns sentence clusters into paragraph groups; clusters over the same
@@ -346,7 +365,7 @@ pub struct Explainer {
     corpus: Corpus,
     params: Params,
     at: HashMap<SentenceRef, usize>,
-    paragraphs: HashMap<(usize, usize), similarity::SparseVec>,
+    paragraphs: HashMap<(usize, usize), sparse::SparseVec>,
 }
 
 impl Explainer {

@@ -94,6 +94,7 @@ pub fn hand_alignment(sources: &[Source], groups: &[Vec<SentenceRef>]) -> Alignm
     }
     Alignment {
         groups: out,
+        sub_events: Vec::new(),
         relations: Vec::new(),
     }
 }
