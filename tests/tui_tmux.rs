@@ -473,7 +473,11 @@ fn large_inputs_show_progress_and_the_reader_stays_responsive() {
     // Progress shows after the first second: the input must take longer
     // than that to analyse, in either profile (a release build analyses
     // 1.5 MB in about 0.7 s here, a debug build takes several seconds).
-    let bytes = if cfg!(debug_assertions) { 1_500_000 } else { 6_000_000 };
+    let bytes = if cfg!(debug_assertions) {
+        1_500_000
+    } else {
+        6_000_000
+    };
     std::fs::write(&big, long_text(bytes)).unwrap();
     let other = concat!(
         env!("CARGO_MANIFEST_DIR"),

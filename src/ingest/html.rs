@@ -281,6 +281,50 @@ mod tests {
         assert_eq!(published_meta("<p>no date</p>"), None);
     }
 
+    /// A page with the given head and an article long enough to extract.
+    fn page(head: &str, lead: &str) -> String {
+        let para = "<p>The harbour authority said the new sea wall would protect the town's \
+                    fishing fleet from winter storms for the next fifty years, and that \
+                    work would begin in the spring once the funding was confirmed.</p>";
+        format!(
+            "<html><head>{head}</head><body><nav><a href='/'>Home</a></nav><article>\
+             <h1>Sea wall approved for Marlow Bay</h1><p>{lead}</p>{}</article></body></html>",
+            para.repeat(6)
+        )
+    }
+
+    #[test]
+    fn outlet_and_date_from_json_ld() {
+        let head = r#"<title>Sea wall approved for Marlow Bay</title>
+            <script type="application/ld+json">{"@context": "https://schema.org",
+            "@type": "NewsArticle", "headline": "Sea wall approved for Marlow Bay",
+            "datePublished": "2024-03-14T09:00:00Z",
+            "publisher": {"@type": "Organization", "name": "The Marlow Courier"}}</script>"#;
+        let doc = parse_html(&page(head, "Councillors voted on Thursday."), None).unwrap();
+        assert_eq!(doc.meta.site_name.as_deref(), Some("The Marlow Courier"));
+        assert_eq!(doc.meta.date, NaiveDate::from_ymd_opt(2024, 3, 14));
+    }
+
+    #[test]
+    fn site_names_that_are_handles_or_hosts_give_way_to_the_host() {
+        for name in ["@marlowcourier", "www.marlowcourier.example"] {
+            let head = format!(r#"<meta property="og:site_name" content="{name}">"#);
+            let doc = parse_html(
+                &page(&head, "Councillors voted on Thursday."),
+                Some("https://www.marlowcourier.example/news/sea-wall"),
+            )
+            .unwrap();
+            assert_eq!(
+                doc.meta.site_name.as_deref(),
+                Some("marlowcourier.example"),
+                "{name}"
+            );
+        }
+        let head = r#"<meta property="og:site_name" content="Marlow Courier">"#;
+        let doc = parse_html(&page(head, "Councillors voted."), None).unwrap();
+        assert_eq!(doc.meta.site_name.as_deref(), Some("Marlow Courier"));
+    }
+
     #[test]
     fn dates_must_be_plausible() {
         assert!(!plausible_date(&NaiveDate::from_ymd_opt(1, 1, 1).unwrap()));

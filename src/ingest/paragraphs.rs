@@ -6,7 +6,7 @@ use crate::model::{Paragraph, ParagraphKind};
 
 use super::classify::{
     ends_sentence, is_list_header, is_short_unpunctuated, is_shouted_teaser, is_sponsor_like,
-    line_kind, starts_lowercase,
+    line_kind, starts_lowercase, word_count,
 };
 use super::document::{Document, strip_inline_markdown};
 use super::furniture::normalize;
@@ -262,7 +262,7 @@ fn mark_standfirst(after_title: &mut [Unit]) {
 
 /// Undecided and reads as running text (ends a sentence, not short).
 fn is_body_like(unit: &Unit) -> bool {
-    unit.kind.is_none() && ends_sentence(&unit.text) && unit.text.split_whitespace().count() > 12
+    unit.kind.is_none() && ends_sentence(&unit.text) && word_count(&unit.text) > 12
 }
 
 fn headline_shaped(text: &str) -> bool {
@@ -344,9 +344,7 @@ const MAX_TRAILING_HEADINGS: usize = 5;
 /// links, widgets, comment forms). Runs longer than a few lines are kept as
 /// data.
 fn mark_trailing_headings(units: &mut [Unit]) {
-    let running = |u: &Unit| {
-        u.kind == Some(Body) && u.text.split_whitespace().count() >= MIN_RUNNING_TEXT_WORDS
-    };
+    let running = |u: &Unit| u.kind == Some(Body) && word_count(&u.text) >= MIN_RUNNING_TEXT_WORDS;
     let Some(last) = units.iter().rposition(running) else {
         return;
     };
