@@ -333,8 +333,10 @@ fn mark_headings_and_body(units: &mut [Unit]) {
 }
 
 /// Shortest paragraph, in words, that counts as article text when finding
-/// where the article ends.
-const MIN_RUNNING_TEXT_WORDS: usize = 15;
+/// where the article ends (chosen on the tune half of extraction-dev2: 5
+/// words 0.9315, 15 words 0.9314, any body 0.9309; held half 0.9162,
+/// 0.9169, 0.9162).
+const MIN_RUNNING_TEXT_WORDS: usize = 5;
 /// Longest run of headings after the article's text that is furniture; a
 /// longer run is data (a table or a list of specifications).
 const MAX_TRAILING_HEADINGS: usize = 5;
