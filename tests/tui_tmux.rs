@@ -65,10 +65,19 @@ impl Tmux {
         c
     }
 
+    /// Sends keys. An Escape goes on its own, with a pause after it: an
+    /// ESC that reaches the reader in one read with the next key is that
+    /// key with Alt (how terminals send Alt), which a loaded machine makes
+    /// likely when the keys come from two quick calls.
     fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "0"];
-        args.extend_from_slice(keys);
-        assert!(self.cmd(&args).status().unwrap().success());
+        for chunk in keys.split_inclusive(|k| *k == "Escape") {
+            let mut args = vec!["send-keys", "-t", "0"];
+            args.extend_from_slice(chunk);
+            assert!(self.cmd(&args).status().unwrap().success());
+            if chunk.last() == Some(&"Escape") {
+                std::thread::sleep(Duration::from_millis(300));
+            }
+        }
     }
 
     fn capture(&self) -> String {
@@ -539,6 +548,7 @@ fn reader_polish() {
         s.contains("byl byline") && s.contains("boi boilerplate")
     });
     tmux.keys(&["Escape"]);
+    tmux.wait_for("the help to close", |s| !s.contains("Esc closes"));
     // The search count is the same in the message and the status line.
     tmux.keys(&["/", "Blinken", "Enter"]);
     let screen = tmux.wait_for("a match", |s| message_line(s).contains("match 1/"));
