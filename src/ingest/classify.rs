@@ -47,16 +47,23 @@ pub(crate) fn is_list_header(text: &str) -> bool {
 /// A long line in capitals: a promotional link ("SEAN SPICER ELIMINATED FROM
 /// …"), not a heading.
 pub(crate) fn is_shouted_teaser(text: &str) -> bool {
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    // Cased letters only: scripts without case (Bengali, Japanese, Arabic)
+    // are never "in capitals".
+    let cased: Vec<char> = text
+        .chars()
+        .filter(|c| c.is_uppercase() || c.is_lowercase())
+        .collect();
     text.split_whitespace().count() >= 6
-        && letters.len() >= 20
-        && letters.iter().all(|c| !c.is_lowercase())
+        && cased.len() >= 20
+        && cased.iter().all(|c| !c.is_lowercase())
 }
 
 /// Whether the line ends like a sentence (after closing quotes and brackets).
 pub(crate) fn ends_sentence(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || "\"'”’»)]".contains(c));
-    trimmed.ends_with(['.', '!', '?', '…', ':', ';'])
+    trimmed.ends_with([
+        '.', '!', '?', '…', ':', ';', '。', '！', '？', '．', '।', '॥', '؟', '۔',
+    ])
 }
 
 /// Whether the text starts with a lower-case letter (after quotes/brackets).
@@ -80,8 +87,23 @@ pub(crate) fn is_sponsor_like(text: &str) -> bool {
 
 /// A short line with no sentence punctuation: a heading, label or link text.
 pub(crate) fn is_short_unpunctuated(text: &str, max_words: usize) -> bool {
-    let words = text.split_whitespace().count();
+    let words = word_count(text);
     words > 0 && words <= max_words && !ends_sentence(text)
+}
+
+/// Words of a line: runs between spaces, and in scripts written without
+/// spaces (Chinese, Japanese) one word per two characters.
+pub(crate) fn word_count(text: &str) -> usize {
+    let unspaced = text.chars().filter(|&c| is_unspaced_script(c)).count();
+    text.split_whitespace()
+        .filter(|w| !w.chars().all(is_unspaced_script))
+        .count()
+        + unspaced.div_ceil(2)
+}
+
+/// Han ideographs, kana and CJK punctuation.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
 /// "0:00 / 3:18", "1X", "1.5x", "Play", "Pause".
@@ -350,6 +372,22 @@ fn is_dateline(text: &str, norm: &str, words: usize) -> bool {
 mod tests {
     use super::*;
     use ParagraphKind::*;
+
+    #[test]
+    fn scripts_without_case_or_spaces() {
+        // Bengali has no capitals: a long line of it is not shouting.
+        let bengali = "আজ শনিবার সকাল সাড়ে ৭টার দিকে দৌলতপুর উপজেলার নিজ বাড়ির সামনে তাকে কুপিয়ে হত্যা করা হয়।";
+        assert!(!is_shouted_teaser(bengali));
+        assert!(ends_sentence(bengali));
+        assert!(is_shouted_teaser(
+            "SEAN SPICER ELIMINATED FROM DANCING WITH THE STARS TONIGHT"
+        ));
+        // Japanese is written without spaces: a sentence is many words.
+        let japanese = "子どもへの虐待をなくすための法律ができて、親が子どもを教育するために";
+        assert!(word_count(japanese) > 12);
+        assert!(!is_short_unpunctuated(japanese, 12));
+        assert_eq!(word_count("Leaders meet in Beijing"), 4);
+    }
 
     #[test]
     fn furniture_lines_by_shape_and_phrase() {

@@ -127,13 +127,39 @@ fn named_after_phrase(text: &str) -> Option<String> {
     outlet_from_words(&name)
 }
 
-/// The date on a dateline (or a stamped byline) near the top.
+/// The date on a dateline (or a stamped byline) near the top, or on the
+/// dateline that opens the lead ("WASHINGTON, March 14, 2024 — The …").
 fn dateline_date(paragraphs: &[Paragraph]) -> Option<NaiveDate> {
-    paragraphs
-        .iter()
-        .take(DATELINE_WINDOW)
+    let top = || paragraphs.iter().take(DATELINE_WINDOW);
+    top()
         .filter(|p| matches!(p.kind, ParagraphKind::Dateline | ParagraphKind::Byline))
         .find_map(|p| find_date(&p.text))
+        .or_else(|| {
+            top()
+                .filter(|p| p.kind.is_body())
+                .find_map(|p| lead_dateline(&p.text))
+        })
+}
+
+/// Longest dateline opening a paragraph, in bytes.
+const MAX_DATELINE_LEN: usize = 80;
+
+/// "MARLOW BAY, 14 March 2024 — The …" -> 2024-03-14: a place in capitals
+/// (or capitalized words), a comma, a date, then a dash.
+fn lead_dateline(text: &str) -> Option<NaiveDate> {
+    let end = [" — ", " – ", " -- ", " - ", "—", "–"]
+        .iter()
+        .filter_map(|d| text.find(d))
+        .min()
+        .filter(|&at| at <= MAX_DATELINE_LEN)?;
+    let (place, date) = text[..end].split_once(',')?;
+    let place_words: Vec<&str> = place.split_whitespace().collect();
+    let is_place = (1..=4).contains(&place_words.len())
+        && place_words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || ".'’-()".contains(c))
+        });
+    (is_place && date.split_whitespace().count() <= 6).then(|| find_date(date))?
 }
 
 #[cfg(test)]
@@ -163,6 +189,30 @@ mod tests {
         ];
         for (line, want) in cases {
             assert_eq!(copyright_holder(line).as_deref(), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn datelines_opening_the_lead() {
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let cases = [
+            (
+                "WASHINGTON, March 14, 2024 — The Senate voted on Thursday to pass the bill.",
+                d("2024-03-14"),
+            ),
+            (
+                "MARLOW BAY, 14 March 2024 – Fishermen returned to the harbour at dawn.",
+                d("2024-03-14"),
+            ),
+            ("New York, Jan. 5, 2021 - Stocks rose.", d("2021-01-05")),
+            (
+                "The meeting, held on March 14, 2024 — a Thursday — ran late.",
+                None,
+            ),
+            ("WASHINGTON — The Senate voted on Thursday.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(lead_dateline(text), want, "{text}");
         }
     }
 

@@ -3,7 +3,7 @@
 //!
 //! Pipeline: bytes (`decode`: gzip, UTF-8/UTF-16/Windows-1252) -> format
 //! (by extension, else by sniffing) -> a `document::Document` of blocks
-//! (text: blank-line blocks; Markdown: pulldown-cmark; HTML: rs-trafilatura)
+//! (text: blank-line blocks; Markdown: pulldown-cmark; HTML: the trafilatura crate)
 //! -> units, furniture by line, broken paragraphs joined, kinds by position
 //! (`paragraphs`) -> sentences -> source name, date and title (`identity`).
 
