@@ -135,3 +135,43 @@ fn every_discrepancy_is_reachable_by_keyboard() {
 fn every_finding_is_seen_whole_at_100x30() {
     every_finding_is_seen_whole(100, 30);
 }
+
+/// The detail of a reworded quotation shows, in bold, the words each
+/// version has that the other lacks (the engine's word diff).
+#[test]
+fn quote_detail_marks_the_reworded_words() {
+    let mut state = reader(160, 45);
+    let target = state
+        .report
+        .discrepancies
+        .iter()
+        .position(|d| d.summary.contains("reworded") && d.summary.contains("critical"))
+        .expect("the bundled corpus has the 'critical juncture' rewording");
+    for _ in 0..state.report.discrepancies.len() {
+        if state.current_discrepancy() == Some(target) {
+            break;
+        }
+        press(&mut state, &[Command::NextDiscrepancy]);
+    }
+    assert_eq!(state.current_discrepancy(), Some(target));
+    press(&mut state, &[Command::ToggleDetail]);
+    let terminal = screen(&state);
+    let buffer = terminal.backend().buffer();
+    let mut bold = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            if cell.modifier.contains(ratatui::style::Modifier::BOLD) {
+                bold.push_str(cell.symbol());
+            } else {
+                bold.push(' ');
+            }
+        }
+        bold.push('\n');
+    }
+    assert!(
+        bold.lines()
+            .any(|l| (l.contains("turning") || l.contains("juncture")) && !l.contains("critical")),
+        "no reworded word in bold:\n{bold}"
+    );
+}

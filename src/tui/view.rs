@@ -14,13 +14,12 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
-use similar::{ChangeTag, TextDiff};
 
 use super::action::Command;
 use super::index::MarkKind;
 use super::state::{Geometry, Overlay, State, inner, list_offset};
 use super::wrap::Row;
-use crate::model::{Discrepancy, DiscrepancyKind, Mention, ParagraphKind};
+use crate::model::{DiffTag, Discrepancy, DiscrepancyKind, Mention, ParagraphKind};
 
 /// Replaces control characters (C0, C1, DEL) with U+FFFD so no article text
 /// can move the cursor or change the terminal's state.
@@ -528,16 +527,33 @@ fn mention_context<'a>(
     let mention = &text[m.start..m.end];
     match reference {
         Some(r) if kind == DiscrepancyKind::Quote && r.text != m.text => {
-            let diff = TextDiff::from_words(r.text.as_str(), mention);
-            for change in diff.iter_all_changes() {
-                match change.tag() {
-                    ChangeTag::Equal => out.push(owned(change.value().to_string(), style)),
-                    ChangeTag::Insert => out.push(owned(
-                        change.value().to_string(),
-                        style.patch(state.theme.diff).add_modifier(Modifier::BOLD),
-                    )),
-                    ChangeTag::Delete => {}
+            // the engine's one word diff (text::diff): the words this
+            // quotation has that the reference lacks are bold
+            let changed = style.patch(state.theme.diff).add_modifier(Modifier::BOLD);
+            let ops = crate::text::diff::word_diff(
+                &r.text,
+                crate::model::Span::new(0, r.text.len()),
+                text,
+                crate::model::Span::new(m.start, m.end),
+            );
+            let mut at = m.start;
+            for op in ops.iter().filter(|op| !op.b.is_empty()) {
+                if op.b.start > at {
+                    out.push(span(&text[at..op.b.start], style));
                 }
+                let piece = &text[op.b.start..op.b.end];
+                out.push(span(
+                    piece,
+                    if op.tag == DiffTag::Equal {
+                        style
+                    } else {
+                        changed
+                    },
+                ));
+                at = op.b.end;
+            }
+            if at < m.end {
+                out.push(span(&text[at..m.end], style));
             }
         }
         _ => out.push(span(mention, style)),
