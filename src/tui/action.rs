@@ -32,6 +32,8 @@ pub enum Command {
     ToggleWordDiff,
     ToggleFurniture,
     ToggleHelp,
+    /// How the sources relate: the one-line summary and coverage matrix.
+    ToggleRelations,
     /// Enter: jump to the selected list entry.
     Confirm,
     /// Esc: close the topmost overlay (quits nothing).
@@ -41,7 +43,7 @@ pub enum Command {
 
 impl Command {
     /// Every command with a fixed name, in help order (`Focus(n)` is `focus-N`).
-    pub const NAMED: [Command; 26] = [
+    pub const NAMED: [Command; 27] = [
         Command::LineDown,
         Command::LineUp,
         Command::HalfPageDown,
@@ -65,6 +67,7 @@ impl Command {
         Command::ToggleWordDiff,
         Command::ToggleFurniture,
         Command::ToggleHelp,
+        Command::ToggleRelations,
         Command::Confirm,
         Command::Back,
         Command::Quit,
@@ -97,6 +100,7 @@ impl Command {
             Command::ToggleWordDiff => "toggle-word-diff",
             Command::ToggleFurniture => "toggle-furniture",
             Command::ToggleHelp => "toggle-help",
+            Command::ToggleRelations => "toggle-relations",
             Command::Confirm => "confirm",
             Command::Back => "back",
             Command::Quit => "quit",
@@ -142,6 +146,7 @@ impl Command {
             Command::ToggleWordDiff => "word diff against the focused source",
             Command::ToggleFurniture => "show headlines, bylines, captions (dimmed)",
             Command::ToggleHelp => "this help",
+            Command::ToggleRelations => "how the sources relate: who shares what with whom",
             Command::Confirm => "jump to the selected discrepancy",
             Command::Back => "close the overlay / cancel",
             Command::Quit => "quit",

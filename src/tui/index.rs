@@ -2,6 +2,7 @@
 //! which groups each paragraph belongs to, and the highlight spans of every
 //! paragraph (discrepancy mentions and word-diff operations).
 
+use crate::analysis::align::Overview;
 use crate::model::{DiffTag, DiscrepancyKind, Report, Span};
 
 /// What a highlighted span is, in increasing drawing priority.
@@ -134,23 +135,12 @@ impl Index {
     }
 }
 
+/// The one-line summary of the sources (see [`Overview::summary`]).
 fn rewrite_notices(report: &Report) -> Vec<String> {
-    let name = |id: usize| report.sources.get(id).map_or("?", |s| s.name.as_str());
-    report
-        .relations
-        .iter()
-        .filter_map(|r| r.rewrite_of.as_ref())
-        .map(|rw| {
-            let how = if rw.kind == "near_copy" {
-                "a near copy"
-            } else {
-                "a rewrite"
-            };
-            format!(
-                "{} reads as {how} of {}",
-                name(rw.derived.0),
-                name(rw.original.0)
-            )
-        })
-        .collect()
+    let summary = Overview::new(report.sources.len(), &report.relations).summary(&report.sources);
+    if report.relations.is_empty() || summary.is_empty() {
+        Vec::new()
+    } else {
+        vec![summary]
+    }
 }

@@ -92,6 +92,9 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     if state.overlay == Overlay::Help {
         draw_help(state, area, buf);
     }
+    if state.overlay == Overlay::Relations {
+        super::relations::draw(state, area, buf);
+    }
 }
 
 fn pane_title(state: &State, source: usize) -> Line<'static> {
@@ -663,8 +666,32 @@ fn draw_help(state: &State, area: Rect, buf: &mut Buffer) {
     lines.push(Line::from(Span::raw(
         " Gutter: gN = aligned group N (the same tag marks the same content in other panes); + = only in this source.",
     )));
-    let width = area.width.saturating_sub(4).min(96);
     // Two spare rows for the legend lines that wrap.
+    let scroll = state.help_scroll.min(lines.len().saturating_sub(1)) as u16;
+    popup(
+        area,
+        96,
+        lines,
+        " Keys · ? or Esc closes ",
+        scroll,
+        theme.focus,
+        buf,
+    );
+}
+
+/// Draws `lines` in a bordered box over the middle of `area`, at most
+/// `max_width` wide (two spare rows for lines that wrap), scrolled by
+/// `scroll` rows.
+pub(super) fn popup(
+    area: Rect,
+    max_width: u16,
+    lines: Vec<Line<'_>>,
+    title: &str,
+    scroll: u16,
+    border: Style,
+    buf: &mut Buffer,
+) {
+    let width = area.width.saturating_sub(4).min(max_width);
     let height = (lines.len() as u16 + 4).min(area.height.saturating_sub(2));
     let popup = Rect::new(
         area.x + (area.width - width) / 2,
@@ -673,14 +700,13 @@ fn draw_help(state: &State, area: Rect, buf: &mut Buffer) {
         height,
     );
     Clear.render(popup, buf);
-    let scroll = state.help_scroll.min(lines.len().saturating_sub(1)) as u16;
     Paragraph::new(lines)
         .block(
             Block::new()
                 .borders(Borders::ALL)
-                .title(" Keys · ? or Esc closes ")
+                .title(title)
                 .title_alignment(Alignment::Center)
-                .border_style(theme.focus),
+                .border_style(border),
         )
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))
