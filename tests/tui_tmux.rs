@@ -240,3 +240,38 @@ fn hangup_ends_the_reader() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn reader_opens_with_the_sources_summary_and_shows_the_relations_matrix() {
+    let Some(tmux) = Tmux::start("relations") else {
+        return;
+    };
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/relations");
+    tmux.keys(&[
+        &format!(
+            "{BIN} {dir}/coastal-times.txt {dir}/valley-herald.txt {dir}/millbrook-gazette.txt; echo exit=$?"
+        ),
+        "Enter",
+    ]);
+    let screen = tmux.wait_for("the summary line", |s| {
+        s.contains("coastal-times, valley-herald: one event")
+    });
+    assert!(
+        screen.contains("millbrook-gazette: a different event, set aside"),
+        "{screen}"
+    );
+    tmux.keys(&["r"]);
+    let matrix = tmux.wait_for("the relations matrix", |s| {
+        s.contains("How the sources relate")
+    });
+    assert!(matrix.contains("Share of each row's text"), "{matrix}");
+    assert!(matrix.contains("1·3 different event"), "{matrix}");
+    assert!(matrix.contains('%'), "{matrix}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the matrix to close", |s| {
+        !s.contains("How the sources relate")
+    });
+    tmux.keys(&["q"]);
+    tmux.wait_for("a clean exit", |s| s.contains("exit=0"));
+    tmux.assert_restored();
+}

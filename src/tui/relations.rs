@@ -179,7 +179,8 @@ mod tests {
             .iter()
             .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
             .collect();
-        assert!(text[0].contains("rewrite of"), "{text:?}");
-        assert!(text.iter().any(|l| l.contains("1·3 rewrite")), "{text:?}");
+        assert_eq!(text[0], " Alpha, Beta: one event · Gamma: rewrite of Alpha");
+        assert!(text.iter().any(|l| l.starts_with(" 1·3 ")), "{text:?}");
+        assert!(text.iter().any(|l| l.starts_with(" 3 Gamma")), "{text:?}");
     }
 }

@@ -3,12 +3,14 @@
 //! rewrite or a copy of another, and which are set aside because they
 //! report a different event.
 //!
-//! Sources are joined by every relation but `different_event`; each
-//! connected set is one story. The largest (the first in input order on a
+//! Sources are joined by every relation but `different_event` (and when a
+//! report lacks the pair's relation); each connected set is one story. The largest (the first in input order on a
 //! tie) is the main one. Its sources, and those of any other set of two or
 //! more, are compared among themselves; a source alone is set aside, with
 //! a line saying why. A source whose text is identical to an earlier one's
 //! is said once and compared with nothing.
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::{RelationKind, RewriteKind, Source, SourceId, SourceRelation};
 
@@ -45,10 +47,9 @@ pub struct Overview {
 impl Overview {
     /// Reads the relations of a report over `n` sources.
     pub fn new(n: usize, relations: &[SourceRelation]) -> Overview {
-        let relation = |x: usize, y: usize| {
-            let (a, b) = (x.min(y), x.max(y));
-            relations.iter().find(|r| r.a.0 == a && r.b.0 == b)
-        };
+        let index: HashMap<(usize, usize), &SourceRelation> =
+            relations.iter().map(|r| ((r.a.0, r.b.0), r)).collect();
+        let relation = |x: usize, y: usize| index.get(&(x.min(y), x.max(y))).copied();
         // copies: a source identical to an earlier one
         let mut copy_of: Vec<Option<usize>> = vec![None; n];
         for r in relations {
@@ -71,11 +72,15 @@ impl Overview {
             }
             x
         }
-        for r in relations {
-            if r.kind.shares_event() {
-                let (x, y) = (find(&mut parent, r.a.0), find(&mut parent, r.b.0));
-                if x != y {
-                    parent[x.max(y)] = x.min(y);
+        // a pair without a relation (a hand-made report) is not set apart:
+        // only a `different_event` relation separates two sources
+        for a in 0..n {
+            for b in a + 1..n {
+                if relation(a, b).is_none_or(|r| r.kind.shares_event()) {
+                    let (x, y) = (find(&mut parent, a), find(&mut parent, b));
+                    if x != y {
+                        parent[x.max(y)] = x.min(y);
+                    }
                 }
             }
         }

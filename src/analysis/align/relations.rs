@@ -178,11 +178,11 @@ impl Pair<'_> {
         }
         if p < event::DIFFERENT_EVENT_BELOW {
             ev.note = format!(
-                "no happening in common: {} linked sentence{}, {:.0}% of names and {:.0}% of the openings shared",
+                "no happening in common: {} linked sentence{}, {} of names and {} of the openings shared",
                 self.linked(),
                 if self.linked() == 1 { "" } else { "s" },
-                100.0 * f.names,
-                100.0 * f.openings,
+                percent(f.names),
+                percent(f.openings),
             );
             return (RelationKind::DifferentEvent, p, ev);
         }
@@ -218,17 +218,17 @@ impl Pair<'_> {
         if nl > 0 && (ns as f64) <= PARTIAL_LENGTH * nl as f64 && cover >= PARTIAL_COVERAGE {
             ev.part = Some(SourceId(small));
             ev.note = format!(
-                "{} ({ns} sentences) covers part of {} ({nl}): {:.0}% of it is there",
+                "{} ({ns} sentences) covers part of {} ({nl}): {} of it is there",
                 self.name(small),
                 self.name(large),
-                100.0 * cover
+                percent(cover)
             );
             return (RelationKind::Partial, p, ev);
         }
         ev.note = format!(
-            "one event: {shared} happening{} in common, {:.0}% of names shared",
+            "one event: {shared} happening{} in common, {} of names shared",
             if shared == 1 { "" } else { "s" },
-            100.0 * f.names
+            percent(f.names)
         );
         (RelationKind::SameEvent, p, ev)
     }
@@ -294,6 +294,11 @@ fn resolve(published: NaiveDate, d: Weekday) -> Option<NaiveDate> {
     let today = published.weekday().num_days_from_monday() as i64;
     let back = (today - i64::from(d)).rem_euclid(7);
     published.checked_sub_signed(chrono::Duration::days(back))
+}
+
+/// "42%" (never "-0%").
+fn percent(x: f64) -> String {
+    format!("{:.0}%", (100.0 * x).round().max(0.0) + 0.0)
 }
 
 fn round3(x: f64) -> f64 {
