@@ -28,6 +28,7 @@ fn reader(width: u16, height: u16, commands: &[Command]) -> State {
     let config = Config {
         keymap: Keymap::default(),
         theme: Theme::default(),
+        osc52: false,
     };
     let mut state = State::new(report(), config);
     state.update(Action::Resize { width, height });
@@ -111,6 +112,7 @@ fn reader_setup_200x60(bencher: divan::Bencher) {
         let config = Config {
             keymap: Keymap::default(),
             theme: Theme::default(),
+            osc52: false,
         };
         let mut state = State::new(report, config);
         state.update(Action::Resize {

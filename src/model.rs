@@ -73,26 +73,34 @@ prefixed_id!(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
 )]
 pub struct Span {
+    /// First byte.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
 }
 
 impl Span {
+    /// The span `start..end`.
     pub const fn new(start: usize, end: usize) -> Self {
         Span { start, end }
     }
+    /// Length in bytes.
     pub const fn len(&self) -> usize {
         self.end - self.start
     }
+    /// True when the span holds no byte.
     pub const fn is_empty(&self) -> bool {
         self.end <= self.start
     }
+    /// The text the span covers; panics unless [`Span::check`] holds.
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
     }
+    /// True when byte `offset` lies inside the span.
     pub const fn contains(&self, offset: usize) -> bool {
         self.start <= offset && offset < self.end
     }
+    /// True when the two spans share a byte.
     pub const fn overlaps(&self, other: &Span) -> bool {
         self.start < other.end && other.start < self.end
     }
@@ -106,16 +114,24 @@ impl Span {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ParagraphKind {
+    /// The headline.
     Title,
+    /// A section heading inside the article.
     Heading,
+    /// "By Jane Smith".
     Byline,
+    /// A place-and-date line, or a publication stamp.
     Dateline,
+    /// A photo or video caption, or a credit.
     Caption,
+    /// The article's text.
     Body,
+    /// Page furniture: share buttons, newsletter prompts, related links.
     Boilerplate,
 }
 
 impl ParagraphKind {
+    /// Every kind, in declaration order.
     pub const ALL: [ParagraphKind; 7] = [
         ParagraphKind::Title,
         ParagraphKind::Heading,
@@ -126,6 +142,7 @@ impl ParagraphKind {
         ParagraphKind::Boilerplate,
     ];
 
+    /// The name in `parallax.report/1` ("body").
     pub fn as_str(self) -> &'static str {
         match self {
             ParagraphKind::Title => "title",
@@ -138,6 +155,7 @@ impl ParagraphKind {
         }
     }
 
+    /// True for [`ParagraphKind::Body`], the only kind aligned and compared.
     pub fn is_body(self) -> bool {
         self == ParagraphKind::Body
     }
@@ -148,6 +166,7 @@ impl ParagraphKind {
 pub struct Paragraph {
     /// Position in the source's paragraph list (0-based, reading order).
     pub index: usize,
+    /// The paragraph's role on the page.
     pub kind: ParagraphKind,
     /// Cleaned text: no control characters or escape sequences, whitespace
     /// collapsed, Markdown syntax removed. This is what the reader shows.
@@ -158,6 +177,7 @@ pub struct Paragraph {
 }
 
 impl Paragraph {
+    /// The text of sentence `sentence` (panics when there is none).
     pub fn sentence_text(&self, sentence: usize) -> &str {
         self.sentences[sentence].slice(&self.text)
     }
@@ -166,6 +186,7 @@ impl Paragraph {
 /// One article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
+    /// Position in the report's source list.
     pub id: SourceId,
     /// Display name: outlet or site name, else the file stem.
     pub name: String,
@@ -177,6 +198,7 @@ pub struct Source {
     /// Headline, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// Every paragraph, body or not, in reading order.
     pub paragraphs: Vec<Paragraph>,
 }
 
@@ -194,8 +216,11 @@ impl Source {
 /// A sentence, addressed by source, paragraph index and sentence index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct SentenceRef {
+    /// The source.
     pub source: SourceId,
+    /// Index into the source's `paragraphs`.
     pub paragraph: usize,
+    /// Index into the paragraph's `sentences`.
     pub sentence: usize,
 }
 
@@ -203,9 +228,13 @@ pub struct SentenceRef {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DiffTag {
+    /// The same words on both sides.
     Equal,
+    /// Words only `a` has.
     Delete,
+    /// Words only `b` has.
     Insert,
+    /// Different words in the same place.
     Replace,
 }
 
@@ -214,8 +243,11 @@ pub enum DiffTag {
 /// span at the insertion point; a `Delete` has an empty `b` span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DiffOp {
+    /// What the op does.
     pub tag: DiffTag,
+    /// Its words in the `a` sentence's paragraph.
     pub a: Span,
+    /// Its words in the `b` sentence's paragraph.
     pub b: Span,
 }
 
@@ -223,17 +255,22 @@ pub struct DiffOp {
 /// with the word diff of `a` against `b`. `a.source < b.source`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SentenceLink {
+    /// The sentence of the lower source id.
     pub a: SentenceRef,
+    /// The sentence of the other source.
     pub b: SentenceRef,
     /// Similarity in 0..=1.
     pub similarity: f64,
+    /// The word diff of `a` against `b`, covering both sentences.
     pub diff: Vec<DiffOp>,
 }
 
 /// A paragraph's membership in a group, with the sentences that put it there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Member {
+    /// The source.
     pub source: SourceId,
+    /// Index into the source's `paragraphs`.
     pub paragraph: usize,
     /// Indices of the paragraph's sentences that belong to this group.
     #[serde(default)]
@@ -243,6 +280,7 @@ pub struct Member {
 /// Paragraphs from two or more sources that report the same thing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Group {
+    /// Position in the report's group list.
     pub id: GroupId,
     /// A few salient terms or entities.
     pub label: String,
@@ -258,7 +296,9 @@ pub struct Group {
 /// A paragraph, addressed by source and paragraph index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct ParagraphRef {
+    /// The source.
     pub source: SourceId,
+    /// Index into the source's `paragraphs`.
     pub paragraph: usize,
 }
 
@@ -445,9 +485,12 @@ pub struct Rewrite {
 /// Output of the alignment engine.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Alignment {
+    /// The groups, with their sentence links.
     pub groups: Vec<Group>,
+    /// Sub-events: the coarser, recall-first level above the groups.
     #[serde(default)]
     pub sub_events: Vec<SubEvent>,
+    /// Pairwise coverage and rewrite flags.
     pub relations: Vec<SourceRelation>,
 }
 
@@ -524,16 +567,23 @@ impl<'a> LinkIndex<'a> {
 // Discrepancies
 // ---------------------------------------------------------------------------
 
+/// What kind of disagreement a discrepancy is (`kind` in
+/// `parallax.report/1`). Ranking breaks score ties in this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DiscrepancyKind {
+    /// Numbers that disagree.
     Number,
+    /// Quotations that differ, or that one source alone carries.
     Quote,
+    /// Different wording choices for the same thing, or loaded wording.
     Framing,
+    /// What some sources carry and others lack.
     Omission,
 }
 
 impl DiscrepancyKind {
+    /// Every kind, in ranking order.
     pub const ALL: [DiscrepancyKind; 4] = [
         DiscrepancyKind::Number,
         DiscrepancyKind::Quote,
@@ -541,6 +591,7 @@ impl DiscrepancyKind {
         DiscrepancyKind::Omission,
     ];
 
+    /// The name in `parallax.report/1` ("number").
     pub fn as_str(self) -> &'static str {
         match self {
             DiscrepancyKind::Number => "number",
@@ -551,41 +602,241 @@ impl DiscrepancyKind {
     }
 }
 
+/// The finer kind of a discrepancy (`subkind` in `parallax.report/1`,
+/// written as the snake_case names below). Each belongs to one
+/// [`DiscrepancyKind`] ([`Subkind::fits`]), except `exclusive`, which a
+/// quotation and an omission can both be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subkind {
+    /// Number: values that cannot both be true.
+    Conflict,
+    /// Number: a figure a later day changes (a count so far, what is
+    /// expected, a date), differing between a report and a later report of
+    /// the story; ranked below every conflict.
+    TimeBound,
+    /// Quote: the same quotation in different words.
+    Reworded,
+    /// Quote: the same quotation given to different speakers.
+    DifferentSpeaker,
+    /// Quote: one source cuts the quotation where the cut changes it.
+    Truncated,
+    /// Quote: one source quotes, others carry the words without quotation
+    /// marks.
+    Paraphrased,
+    /// Quote: only one source quotes it. Omission: only one source has the
+    /// sentence.
+    Exclusive,
+    /// Framing: different labels for the same thing.
+    Label,
+    /// Framing: report verbs of different stance ("said" / "claimed").
+    Attribution,
+    /// Framing: a hedge ("alleged", "reportedly") in one version only.
+    Hedge,
+    /// Framing: evaluative words of different strength.
+    Evaluative,
+    /// Framing: loaded wording in one source.
+    Loaded,
+    /// Omission: a group that some sources have no member in.
+    Partial,
+}
+
+impl Subkind {
+    /// Every subkind, in declaration order.
+    pub const ALL: [Subkind; 13] = [
+        Subkind::Conflict,
+        Subkind::TimeBound,
+        Subkind::Reworded,
+        Subkind::DifferentSpeaker,
+        Subkind::Truncated,
+        Subkind::Paraphrased,
+        Subkind::Exclusive,
+        Subkind::Label,
+        Subkind::Attribution,
+        Subkind::Hedge,
+        Subkind::Evaluative,
+        Subkind::Loaded,
+        Subkind::Partial,
+    ];
+
+    /// The name in `parallax.report/1` ("different_speaker").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Subkind::Conflict => "conflict",
+            Subkind::TimeBound => "time_bound",
+            Subkind::Reworded => "reworded",
+            Subkind::DifferentSpeaker => "different_speaker",
+            Subkind::Truncated => "truncated",
+            Subkind::Paraphrased => "paraphrased",
+            Subkind::Exclusive => "exclusive",
+            Subkind::Label => "label",
+            Subkind::Attribution => "attribution",
+            Subkind::Hedge => "hedge",
+            Subkind::Evaluative => "evaluative",
+            Subkind::Loaded => "loaded",
+            Subkind::Partial => "partial",
+        }
+    }
+
+    /// True when a discrepancy of `kind` may have this subkind.
+    pub fn fits(self, kind: DiscrepancyKind) -> bool {
+        use DiscrepancyKind as K;
+        match self {
+            Subkind::Conflict | Subkind::TimeBound => kind == K::Number,
+            Subkind::Reworded
+            | Subkind::DifferentSpeaker
+            | Subkind::Truncated
+            | Subkind::Paraphrased => kind == K::Quote,
+            Subkind::Exclusive => matches!(kind, K::Quote | K::Omission),
+            Subkind::Label
+            | Subkind::Attribution
+            | Subkind::Hedge
+            | Subkind::Evaluative
+            | Subkind::Loaded => kind == K::Framing,
+            Subkind::Partial => kind == K::Omission,
+        }
+    }
+}
+
+impl fmt::Display for Subkind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a span cannot be a mention of a paragraph's text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[allow(missing_docs)] // the field names say it
+pub enum SpanError {
+    /// `start > end`.
+    #[error("span {}..{} ends before it starts", .span.start, .span.end)]
+    Reversed { span: Span },
+    /// `end` lies past the text's `len` bytes.
+    #[error("span {}..{} runs past the text ({len} bytes)", .span.start, .span.end)]
+    OutOfBounds { span: Span, len: usize },
+    /// An end falls inside a character.
+    #[error("span {}..{} cuts a character", .span.start, .span.end)]
+    NotCharBoundary { span: Span },
+}
+
+impl Span {
+    /// Checks that the span lies inside `text` on character boundaries.
+    pub fn check(&self, text: &str) -> Result<(), SpanError> {
+        let span = *self;
+        if span.start > span.end {
+            Err(SpanError::Reversed { span })
+        } else if span.end > text.len() {
+            Err(SpanError::OutOfBounds {
+                span,
+                len: text.len(),
+            })
+        } else if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
+            Err(SpanError::NotCharBoundary { span })
+        } else {
+            Ok(())
+        }
+    }
+}
+
 /// Where one source states its side of a discrepancy.
-/// `text == source.paragraphs[paragraph].text[start..end]`, byte for byte.
+/// `text == source.paragraphs[paragraph].text[start..end]`, byte for byte:
+/// [`Mention::new`] checks the span once, so readers of a mention can slice
+/// the paragraph with it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
+    /// The source.
     pub source: SourceId,
+    /// Index into the source's `paragraphs`.
     pub paragraph: usize,
+    /// First byte in the paragraph's text.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
+    /// The paragraph text `start..end`.
     pub text: String,
+    /// A number mention's value, in the unit as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
+    /// A number mention's unit as written ("min", "%", "USD").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
 }
 
 impl Mention {
+    /// The mention of `span` of paragraph `paragraph` of `source`, whose
+    /// text is `text`; an error when the span does not lie inside the text
+    /// on character boundaries.
+    pub fn new(
+        source: SourceId,
+        paragraph: usize,
+        text: &str,
+        span: Span,
+    ) -> Result<Mention, SpanError> {
+        span.check(text)?;
+        Ok(Mention {
+            source,
+            paragraph,
+            start: span.start,
+            end: span.end,
+            text: text[span.start..span.end].to_string(),
+            value: None,
+            unit: None,
+        })
+    }
+
+    /// The mention's byte span in its paragraph.
     pub fn span(&self) -> Span {
         Span::new(self.start, self.end)
     }
 }
 
+/// One place where the sources disagree, or where one stands alone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Discrepancy {
+    /// Rank: `d0` is the most worth reading.
     pub id: DiscrepancyId,
+    /// What kind of disagreement.
     pub kind: DiscrepancyKind,
     /// Finer kind where it helps, e.g. quote `reworded` / `different_speaker`
     /// / `exclusive`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subkind: Option<String>,
+    pub subkind: Option<Subkind>,
+    /// The group the compared sentences belong to, when there is one.
     pub group: Option<GroupId>,
     /// One line for a person: "Meeting length: Sky News 30 min · AP 35 min".
     pub summary: String,
     /// Ranking score; higher is more worth reading.
     pub score: f64,
+    /// Where each source states its side, ordered by source and position.
     pub mentions: Vec<Mention>,
+}
+
+impl Discrepancy {
+    /// A new, unranked discrepancy (id `d0` until ranking numbers it). A
+    /// subkind must fit the kind ([`Subkind::fits`]); the mentions are
+    /// checked where they are made ([`Mention::new`]).
+    pub fn new(
+        kind: DiscrepancyKind,
+        subkind: Option<Subkind>,
+        group: Option<GroupId>,
+        summary: String,
+        score: f64,
+        mentions: Vec<Mention>,
+    ) -> Discrepancy {
+        debug_assert!(
+            subkind.is_none_or(|s| s.fits(kind)),
+            "{subkind:?} is not a subkind of {kind:?}"
+        );
+        Discrepancy {
+            id: DiscrepancyId(0),
+            kind,
+            subkind,
+            group,
+            summary,
+            score,
+            mentions,
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -596,13 +847,17 @@ pub struct Discrepancy {
 /// document, and the state the reader draws.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
+    /// [`SCHEMA`].
     pub schema: String,
+    /// The articles compared.
     pub sources: Vec<Source>,
+    /// Paragraphs of several sources that report the same thing.
     pub groups: Vec<Group>,
     /// Sub-events: the coarser, recall-first level above the groups (extra
     /// field, added within `parallax.report/1`).
     #[serde(default)]
     pub sub_events: Vec<SubEvent>,
+    /// Ranked: the most worth reading first.
     pub discrepancies: Vec<Discrepancy>,
     /// Pairwise relations: coverage, kind, score, evidence, rewrite flags
     /// (extra field).
@@ -611,10 +866,12 @@ pub struct Report {
 }
 
 impl Report {
+    /// Source `id` (panics when there is none).
     pub fn source(&self, id: SourceId) -> &Source {
         &self.sources[id.0]
     }
 
+    /// Paragraph `paragraph` of `source` (panics when there is none).
     pub fn paragraph(&self, source: SourceId, paragraph: usize) -> &Paragraph {
         &self.sources[source.0].paragraphs[paragraph]
     }
@@ -696,6 +953,16 @@ mod tests {
     }
 
     #[test]
+    fn subkind_names_match_the_contract() {
+        for subkind in Subkind::ALL {
+            let json = serde_json::to_string(&subkind).unwrap();
+            assert_eq!(json, format!("\"{subkind}\""));
+            assert_eq!(serde_json::from_str::<Subkind>(&json).unwrap(), subkind);
+            assert!(DiscrepancyKind::ALL.iter().any(|k| subkind.fits(*k)));
+        }
+    }
+
+    #[test]
     fn a_relation_without_the_new_fields_still_reads() {
         // A `parallax.report/1` relation as written before kinds existed.
         let old = r#"{ "a": "s0", "b": "s2", "a_in_b": 0.62, "b_in_a": 0.91,
@@ -704,6 +971,25 @@ mod tests {
         assert_eq!(r.kind, RelationKind::SameEvent);
         assert_eq!(r.score, 1.0);
         assert_eq!(r.rewrite_of.unwrap().kind, RewriteKind::Rewrite);
+    }
+
+    #[test]
+    fn mentions_check_their_spans() {
+        let text = "Xi’s visit";
+        let m = Mention::new(SourceId(1), 2, text, Span::new(0, 6)).unwrap();
+        assert_eq!((m.text.as_str(), m.paragraph), ("Xi’s", 2));
+        assert!(matches!(
+            Mention::new(SourceId(0), 0, text, Span::new(0, 3)),
+            Err(SpanError::NotCharBoundary { .. })
+        ));
+        assert!(matches!(
+            Mention::new(SourceId(0), 0, text, Span::new(4, 40)),
+            Err(SpanError::OutOfBounds { .. })
+        ));
+        assert!(matches!(
+            Mention::new(SourceId(0), 0, text, Span::new(5, 4)),
+            Err(SpanError::Reversed { .. })
+        ));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use parallax::analysis::analyze;
 use parallax::ingest::bundled_sources;
-use parallax::model::{Discrepancy, DiscrepancyKind, Report};
+use parallax::model::{Discrepancy, DiscrepancyKind, Report, Subkind};
 
 /// How far down the ranking an example may sit and still count as "among
 /// the top-ranked".
@@ -39,7 +39,7 @@ fn foreign_ministry_quote_is_reworded_near_the_top() {
     let r = report();
     dump(&r);
     assert!(top(&r).iter().any(|d| d.kind == DiscrepancyKind::Quote
-        && d.subkind.as_deref() == Some("reworded")
+        && d.subkind == Some(Subkind::Reworded)
         && mentions_text(d, "critical juncture")
         && mentions_text(d, "critical turning point")));
 }
@@ -121,7 +121,7 @@ fn every_discrepancy_is_well_formed() {
         sources.dedup();
         // what one source has or how it words it stands alone
         let single = d.kind == DiscrepancyKind::Omission
-            || matches!(d.subkind.as_deref(), Some("loaded" | "exclusive"));
+            || matches!(d.subkind, Some(Subkind::Loaded | Subkind::Exclusive));
         let needed = if single { 1 } else { 2 };
         assert!(sources.len() >= needed, "{}", d.summary);
         for m in &d.mentions {
@@ -143,7 +143,7 @@ fn no_sentence_is_both_compared_and_exclusive() {
         .discrepancies
         .iter()
         .filter(|d| {
-            d.subkind.as_deref() == Some("exclusive")
+            d.subkind == Some(Subkind::Exclusive)
                 && d.kind == parallax::model::DiscrepancyKind::Omission
         })
         .collect();

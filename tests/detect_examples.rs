@@ -8,7 +8,7 @@
 use parallax::analysis::detect::detect;
 use parallax::analysis::detect::harness::hand_alignment;
 use parallax::ingest::bundled_sources;
-use parallax::model::{Discrepancy, DiscrepancyKind, SentenceRef, Source};
+use parallax::model::{Discrepancy, DiscrepancyKind, SentenceRef, Source, Subkind};
 
 /// The sentence of source `source` that contains `needle`.
 fn find(sources: &[Source], source: usize, needle: &str) -> SentenceRef {
@@ -97,7 +97,7 @@ fn issue_examples_are_found_and_agreements_are_not() {
 
     assert!(
         found.iter().any(|d| d.kind == DiscrepancyKind::Quote
-            && d.subkind.as_deref() == Some("reworded")
+            && d.subkind == Some(Subkind::Reworded)
             && mentions_text(d, "critical juncture")
             && mentions_text(d, "critical turning point")),
         "Foreign Ministry quote reworded"

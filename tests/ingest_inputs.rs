@@ -98,6 +98,22 @@ fn empty_file() {
 }
 
 #[test]
+fn text_past_the_documented_limit_suggests_splitting() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("long.txt");
+    let paragraph = "Officials said the talks would resume next week in the capital.\n\n";
+    std::fs::write(
+        &file,
+        paragraph.repeat((ingest::MAX_TEXT_BYTES / paragraph.len()) + 10),
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let out = parallax(&["report", path]);
+    assert_one_line_error(&out, path, "text too long");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("split it into several inputs"));
+}
+
+#[test]
 fn oversized_file() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("huge.txt");
@@ -141,15 +157,20 @@ fn one_source_is_fine_and_directories_expand_sorted() {
     assert_eq!(names, ["a", "b"]);
 }
 
-#[test]
-fn standard_input() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+/// `parallax report -` with its standard input piped.
+fn report_stdin() -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
         .args(["report", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn standard_input() {
+    let mut child = report_stdin();
     child
         .stdin
         .take()
@@ -166,22 +187,42 @@ fn standard_input() {
     );
 }
 
-#[test]
-fn windows_1252_and_utf16_are_decoded_with_a_warning_for_the_guess() {
-    let dir = tempfile::tempdir().unwrap();
-    let latin = dir.path().join("latin.txt");
-    std::fs::write(&latin, b"The caf\xe9 reopened, \x93finally\x94, on Monday.").unwrap();
-    let out = parallax(&["report", latin.to_str().unwrap()]);
+/// Reports `bytes` as a file in `dir`: its first paragraph must be
+/// `expected`; returns stderr.
+fn decodes_to(dir: &Path, bytes: &[u8], expected: &str) -> String {
+    let file = dir.join("decoded.txt");
+    std::fs::write(&file, bytes).unwrap();
+    let out = parallax(&["report", file.to_str().unwrap()]);
     let json = report_json(&out);
-    assert_eq!(
-        json["sources"][0]["paragraphs"][0]["text"],
-        "The café reopened, “finally”, on Monday."
+    assert_eq!(json["sources"][0]["paragraphs"][0]["text"], expected);
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn windows_1252_utf16_and_utf8_with_a_stray_byte_are_decoded_with_a_warning_for_the_guess() {
+    let dir = tempfile::tempdir().unwrap();
+    let stderr = decodes_to(
+        dir.path(),
+        b"The caf\xe9 reopened, \x93finally\x94, on Monday.",
+        "The café reopened, “finally”, on Monday.",
     );
-    let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("warning") && stderr.contains("Windows-1252"),
         "{stderr}"
     );
+
+    // Valid UTF-8 but for one stray byte: that byte is replaced, the rest
+    // stays UTF-8 (quotes intact), with a warning.
+    let stderr = decodes_to(
+        dir.path(),
+        b"\xe2\x80\x9cWe will not back down,\xe2\x80\x9d the minister said \x97 twice.",
+        "“We will not back down,” the minister said \u{FFFD} twice.",
+    );
+    assert!(
+        stderr.contains("warning") && stderr.contains("1 byte not valid UTF-8"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("Windows-1252"), "{stderr}");
 
     let utf16 = dir.path().join("wide.txt");
     let bytes: Vec<u8> = [0xFF, 0xFE]
@@ -198,7 +239,12 @@ fn windows_1252_and_utf16_are_decoded_with_a_warning_for_the_guess() {
         report_json(&out)["sources"][0]["paragraphs"][0]["text"],
         "Zürich talks resumed."
     );
-    assert!(out.stderr.is_empty());
+    // No decoding warning (only the one about a single source).
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("decoded") && !stderr.contains("UTF-8"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -308,6 +354,19 @@ fn html_fixture() {
     assert_eq!(zipped.sources[0].paragraphs, source.paragraphs);
 }
 
+/// An error and its sources on one line, as the binary prints them.
+#[cfg(not(all(feature = "html", feature = "fetch")))]
+fn chain(err: &dyn std::error::Error) -> String {
+    let mut out = err.to_string();
+    let mut cause = err.source();
+    while let Some(c) = cause {
+        out.push_str(": ");
+        out.push_str(&c.to_string());
+        cause = c.source();
+    }
+    out
+}
+
 #[test]
 #[cfg(not(feature = "html"))]
 fn html_needs_the_html_feature() {
@@ -320,7 +379,7 @@ fn html_needs_the_html_feature() {
     );
     let err = ingest::load(&[Input::new(&page)]).unwrap_err();
     assert_eq!(
-        err.to_string(),
+        chain(&err),
         format!("{page}: cannot read HTML: this build of parallax lacks the `html` feature")
     );
 }
@@ -338,7 +397,7 @@ fn urls_need_the_fetch_feature() {
     );
     let err = ingest::load(&[Input::new(url)]).unwrap_err();
     assert_eq!(
-        err.to_string(),
+        chain(&err),
         format!("{url}: cannot fetch URLs: this build of parallax lacks the `fetch` feature")
     );
 }
@@ -438,4 +497,106 @@ fn url_failures_are_one_line_errors() {
     drop(closed);
     let out = parallax(&["report", &refused]);
     assert_one_line_error(&out, &refused, "connection");
+
+    let ftp = parallax(&["report", "ftp://x"]);
+    assert_one_line_error(&ftp, "ftp://x", "unsupported URL scheme");
+}
+
+// ---------------------------------------------------------------------------
+// Bounded reads, stray bytes, clear words
+// ---------------------------------------------------------------------------
+
+#[test]
+fn dev_zero_is_capped_like_a_file() {
+    let started = std::time::Instant::now();
+    let out = parallax(&["report", "/dev/zero"]);
+    assert_one_line_error(&out, "/dev/zero", "too large");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("split it"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+}
+
+/// A FIFO at `dir/name` fed `bytes` by a thread (which gives up quietly
+/// when the reader stops early).
+fn fifo(dir: &Path, name: &str, bytes: Vec<u8>) -> PathBuf {
+    let path = dir.join(name);
+    let made = Command::new("mkfifo").arg(&path).status().unwrap();
+    assert!(made.success());
+    let writer = path.clone();
+    std::thread::spawn(move || {
+        if let Ok(mut f) = std::fs::OpenOptions::new().write(true).open(writer) {
+            let _ = f.write_all(&bytes);
+        }
+    });
+    path
+}
+
+#[test]
+fn fifos_and_process_substitution_are_read_with_the_same_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = fifo(dir.path(), "big.txt", vec![b'a'; (64 << 20) + 10]);
+    let out = parallax(&["report", big.to_str().unwrap()]);
+    assert_one_line_error(&out, big.to_str().unwrap(), "too large");
+
+    let small = fifo(dir.path(), "small.txt", b"Talks ended on Monday.".to_vec());
+    let json = report_json(&parallax(&["report", small.to_str().unwrap()]));
+    assert_eq!(
+        json["sources"][0]["paragraphs"][0]["text"],
+        "Talks ended on Monday."
+    );
+
+    // `<(…)`: a pipe under /dev/fd.
+    let script = format!(
+        "{} report <(printf 'Talks ended on Monday.') <(head -c 70000000 /dev/zero | tr '\\0' a)",
+        env!("CARGO_BIN_EXE_parallax")
+    );
+    let out = Command::new("bash")
+        .args(["-c", &script])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_one_line_error(&out, "/dev/fd/", "too large");
+}
+
+#[test]
+fn standard_input_is_capped() {
+    let mut child = report_stdin();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let block = vec![b'a'; 1 << 20];
+        for _ in 0..70 {
+            if stdin.write_all(&block).is_err() {
+                break;
+            }
+        }
+    });
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    assert_one_line_error(&out, "-", "too large");
+}
+
+#[test]
+fn one_source_or_the_same_file_twice_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.txt");
+    std::fs::write(
+        &file,
+        "Talks ended on Monday, officials said.\n\nBoth sides will meet again.",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let dotted = format!("{}/./a.txt", dir.path().display());
+    for args in [
+        vec!["report", "-f", "text", path],
+        vec!["report", "-f", "text", path, &dotted],
+    ] {
+        let out = parallax(&args);
+        assert!(out.status.success());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("only one source"), "{stderr}");
+        if args.len() == 5 {
+            assert!(stderr.contains("given more than once"), "{stderr}");
+        }
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(!text.contains("near copy"), "{text}");
+    }
 }

@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use parallax::ingest::{Input, load};
-use parallax::model::{DiscrepancyKind, Report, SentenceRef, SourceId, Span};
+use parallax::model::{DiscrepancyKind, Report, SentenceRef, SourceId, Span, Subkind};
 use serde::Deserialize;
 
 const SOURCES: [&str; 3] = ["fox", "nyt", "hpo"];
@@ -421,7 +421,7 @@ fn gold_kind(d: &parallax::model::Discrepancy) -> &'static str {
     match d.kind {
         DiscrepancyKind::Number => "numbers",
         DiscrepancyKind::Quote => "quotes",
-        DiscrepancyKind::Framing if d.subkind.as_deref() == Some("loaded") => "loaded",
+        DiscrepancyKind::Framing if d.subkind == Some(Subkind::Loaded) => "loaded",
         DiscrepancyKind::Framing => "framing",
         DiscrepancyKind::Omission => "omissions",
     }

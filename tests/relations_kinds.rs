@@ -10,7 +10,7 @@ use std::process::Command;
 
 use parallax::analysis::align::{Overview, Role};
 use parallax::ingest::{Input, load};
-use parallax::model::{DiscrepancyKind, RelationKind, Report, SourceId, SourceRelation};
+use parallax::model::{DiscrepancyKind, RelationKind, Report, SourceId, SourceRelation, Subkind};
 
 fn fixture(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -66,7 +66,7 @@ fn a_count_so_far_that_a_later_day_changes_ranks_below_conflicts() {
         .iter()
         .find(|d| d.kind == DiscrepancyKind::Number && d.summary.contains("truck"))
         .expect("the truck count differs");
-    assert_eq!(trucks.subkind.as_deref(), Some("time_bound"));
+    assert_eq!(trucks.subkind, Some(Subkind::TimeBound));
     assert!(trucks.summary.starts_with("Later report, time-bound: "));
     assert!(trucks.score < 0.8, "below every conflict: {}", trucks.score);
     // with a third source of Monday's report, the difference is still
@@ -76,8 +76,8 @@ fn a_count_so_far_that_a_later_day_changes_ranks_below_conflicts() {
         three
             .discrepancies
             .iter()
-            .filter(|d| d.summary.contains("truck"))
-            .all(|d| d.subkind.as_deref() == Some("time_bound"))
+            .filter(|d| d.kind == DiscrepancyKind::Number && d.summary.contains("truck"))
+            .all(|d| d.subkind == Some(Subkind::TimeBound))
     );
 }
 
@@ -102,7 +102,17 @@ fn a_light_edit_is_a_rewrite() {
 
 #[test]
 fn the_same_text_twice_is_identical_and_compared_once() {
-    let r = report(&["coastal-times", "coastal-times", "valley-herald"]);
+    // the same path twice is read once (ingest); the same text under
+    // another path is a second source
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("coastal-times.txt");
+    std::fs::copy(fixture("coastal-times"), &copy).unwrap();
+    let inputs = [
+        Input::new(fixture("coastal-times")),
+        Input::new(copy.display().to_string()),
+        Input::new(fixture("valley-herald")),
+    ];
+    let r = parallax::analyze(load(&inputs).expect("fixtures load").sources);
     assert_eq!(relation(&r, 0, 1).kind, RelationKind::Identical);
     let o = Overview::new(3, &r.relations);
     assert_eq!(o.roles[1], Role::Copy { of: SourceId(0) });

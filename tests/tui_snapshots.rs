@@ -21,6 +21,7 @@ fn reader(width: u16, height: u16) -> State {
     let config = Config {
         keymap: Keymap::default(),
         theme: Theme::default(),
+        osc52: false,
     };
     let mut state = State::new(report, config);
     state.update(Action::Resize { width, height });
@@ -89,23 +90,32 @@ fn too_small_terminal_is_one_line() {
     assert!(text.contains("too small: need 40×8"), "{text}");
 }
 
-#[test]
-fn every_discrepancy_is_reachable_by_keyboard() {
-    let mut state = reader(160, 45);
+/// Visits every discrepancy with `n` and checks each one is seen whole:
+/// every source that mentions it has a pane on screen, scrolled to it,
+/// and the focus is on one of them.
+fn every_finding_is_seen_whole(width: u16, height: u16) {
+    let mut state = reader(width, height);
     let total = state.report.discrepancies.len();
     let mut seen = std::collections::BTreeSet::new();
     for _ in 0..total {
         press(&mut state, &[Command::NextDiscrepancy]);
-        seen.insert(state.current_discrepancy().unwrap());
-        // Every mention of the visited discrepancy is on screen in its pane,
-        // for the panes that fit.
+        let current = state.current_discrepancy().unwrap();
+        seen.insert(current);
         let g = state.geometry();
-        let d = &state.report.discrepancies[state.current_discrepancy().unwrap()];
+        let d = &state.report.discrepancies[current];
         let height = g.pane_height();
+        assert!(
+            d.mentions.iter().any(|m| m.source.0 == state.focus),
+            "{}: focus elsewhere",
+            d.id
+        );
         for m in &d.mentions {
-            if !g.panes.iter().any(|(s, _)| *s == m.source.0) {
-                continue;
-            }
+            assert!(
+                g.panes.iter().any(|(s, _)| *s == m.source.0),
+                "{} at {width}x{height}: {} has no pane",
+                d.id,
+                state.report.sources[m.source.0].name
+            );
             let row = state.layouts[m.source.0]
                 .row_of(m.paragraph, m.start)
                 .unwrap();
@@ -114,4 +124,14 @@ fn every_discrepancy_is_reachable_by_keyboard() {
         }
     }
     assert_eq!(seen.len(), total);
+}
+
+#[test]
+fn every_discrepancy_is_reachable_by_keyboard() {
+    every_finding_is_seen_whole(160, 45);
+}
+
+#[test]
+fn every_finding_is_seen_whole_at_100x30() {
+    every_finding_is_seen_whole(100, 30);
 }

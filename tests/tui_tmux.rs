@@ -1,8 +1,10 @@
 //! End-to-end: the real binary in a real terminal (tmux, 160x45). Launch on
 //! the bundled corpus, jump to a discrepancy, check the screen shows it,
-//! quit, and check the terminal is restored and the shell usable. A second
-//! test ends the reader with SIGTERM and checks the same; a third closes the
-//! terminal under it and checks the reader exits.
+//! quit, and check the terminal is restored and the shell usable. Other
+//! tests end the reader with SIGTERM, SIGINT and SIGHUP (exit status and
+//! restored terminal), suspend it with Ctrl-Z and resume it with `fg`,
+//! close the terminal under it, and check a finding is seen whole at
+//! 100x30.
 //!
 //! Needs tmux (CI installs it); skipped with a note when it is missing and
 //! `CI` is unset.
@@ -19,6 +21,11 @@ struct Tmux {
 
 impl Tmux {
     fn start(name: &str) -> Option<Tmux> {
+        Tmux::start_sized(name, 160, 45)
+    }
+
+    /// A private tmux server with one `width`x`height` pane.
+    fn start_sized(name: &str, width: u16, height: u16) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
             assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
             eprintln!("tmux not installed: skipping");
@@ -28,7 +35,14 @@ impl Tmux {
             socket: format!("parallax-{name}-{}", std::process::id()),
         };
         let ok = tmux
-            .cmd(&["new-session", "-d", "-x", "160", "-y", "45"])
+            .cmd(&[
+                "new-session",
+                "-d",
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+            ])
             .args([
                 "env",
                 "-i",
@@ -177,9 +191,10 @@ fn reader_jumps_to_a_discrepancy_and_restores_the_terminal() {
     tmux.assert_restored();
 }
 
-#[test]
-fn sigterm_restores_the_terminal() {
-    let Some(tmux) = Tmux::start("term") else {
+/// Runs the reader in a shell, sends it `signal`, and checks the exit
+/// status and that the terminal is restored.
+fn signal_restores_the_terminal(signal: &str, status: u8) {
+    let Some(tmux) = Tmux::start(&signal.to_ascii_lowercase()) else {
         return;
     };
     tmux.keys(&[&format!("{BIN}; echo exit=$?"), "Enter"]);
@@ -187,12 +202,73 @@ fn sigterm_restores_the_terminal() {
     let reader = tmux.reader_pid();
     assert!(
         Command::new("kill")
-            .args(["-TERM", &reader])
+            .args([&format!("-{signal}"), &reader])
             .status()
             .unwrap()
             .success()
     );
-    tmux.wait_for("the reader to exit", |s| s.contains("exit="));
+    // (The command line holds "exit=$?": wait for the line echo prints.)
+    let screen = tmux.wait_for("the reader to exit", |s| {
+        s.lines().any(|l| l.starts_with("exit="))
+    });
+    assert!(
+        screen.lines().any(|l| l == format!("exit={status}")),
+        "SIG{signal}: {screen}"
+    );
+    tmux.assert_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    signal_restores_the_terminal("TERM", 143);
+}
+
+#[test]
+fn sigint_restores_the_terminal() {
+    signal_restores_the_terminal("INT", 130);
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    signal_restores_the_terminal("HUP", 129);
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_resumes() {
+    let Some(tmux) = Tmux::start("suspend") else {
+        return;
+    };
+    tmux.keys(&[&format!("{BIN}; echo exit=$?"), "Enter"]);
+    tmux.wait_for("the reader", |s| s.contains("¶ "));
+    tmux.keys(&["C-z"]);
+    tmux.wait_for("the job to stop", |s| s.contains("Stopped"));
+    // Restored while stopped: main screen, no mouse, canonical mode.
+    tmux.assert_restored();
+    tmux.keys(&["clear; fg", "Enter"]);
+    let screen = tmux.wait_for("the reader again", |s| s.contains("¶ ") && s.contains("┌"));
+    assert!(screen.contains("1 Financial Times"), "{screen}");
+    assert_eq!(
+        tmux.flags(),
+        "1 1 0",
+        "alternate screen, mouse, cursor hidden"
+    );
+    // A stop signal from outside does the same.
+    let reader = tmux.reader_pid();
+    assert!(
+        Command::new("kill")
+            .args(["-TSTP", &reader])
+            .status()
+            .unwrap()
+            .success()
+    );
+    tmux.wait_for("the job to stop", |s| s.contains("Stopped"));
+    tmux.assert_restored();
+    // (The shell ran `echo exit=` when the job first stopped: `fg` now
+    // gives the reader's status.)
+    tmux.keys(&["clear; fg; echo fg=$?", "Enter"]);
+    tmux.wait_for("the reader again", |s| s.contains("¶ ") && s.contains("┌"));
+    tmux.keys(&["q"]);
+    tmux.wait_for("a clean exit", |s| s.contains("fg=0"));
     tmux.assert_restored();
 }
 
@@ -274,4 +350,343 @@ fn reader_opens_with_the_sources_summary_and_shows_the_relations_matrix() {
     tmux.keys(&["q"]);
     tmux.wait_for("a clean exit", |s| s.contains("exit=0"));
     tmux.assert_restored();
+}
+
+/// The row of pane titles (the first line with a top-left corner).
+fn title_row(screen: &str) -> &str {
+    screen.lines().find(|l| l.contains('┌')).unwrap_or("")
+}
+
+/// Presses `n` until the message line shows `summary_prefix`.
+fn visit(tmux: &Tmux, summary_prefix: &str) -> String {
+    for _ in 0..60 {
+        tmux.keys(&["n"]);
+        std::thread::sleep(Duration::from_millis(150));
+        let screen = tmux.capture();
+        let message = screen.lines().rev().nth(1).unwrap_or("");
+        if message.contains(summary_prefix) {
+            return screen;
+        }
+    }
+    panic!("never reached {summary_prefix:?}:\n{}", tmux.capture());
+}
+
+#[test]
+fn a_finding_is_seen_whole_at_100x30() {
+    let Some(tmux) = Tmux::start_sized("whole", 100, 30) else {
+        return;
+    };
+    tmux.keys(&[&format!("{BIN}; echo exit=$?"), "Enter"]);
+    tmux.wait_for("the analysis", |s| s.contains("discrepancies"));
+    // Three sources for the top finding: three narrower panes.
+    let screen = visit(&tmux, "Talk length");
+    let titles = title_row(&screen);
+    for name in ["1 Financial", "4 AP", "5 TIME"] {
+        assert!(titles.contains(name), "{name} off screen:\n{screen}");
+    }
+    // Two panes fit; Sky News (2) and AP (4) are not neighbours.
+    let screen = visit(&tmux, "Meeting length");
+    let titles = title_row(&screen);
+    assert!(
+        titles.contains("Sky News") && titles.contains("4 AP"),
+        "{screen}"
+    );
+    // Enter opens the detail; both stay on screen.
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("the detail", |s| s.contains(" Detail "));
+    let titles = title_row(&screen);
+    assert!(
+        titles.contains("Sky News") && titles.contains("4 AP"),
+        "{screen}"
+    );
+    tmux.keys(&["Escape"]);
+    tmux.keys(&["q"]);
+    tmux.wait_for("a clean exit", |s| s.contains("exit=0"));
+}
+
+/// Display width as the reader and tmux measure it: by grapheme cluster.
+fn display_width(line: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    use unicode_width::UnicodeWidthStr;
+    line.graphemes(true).map(|g| g.width()).sum()
+}
+
+#[test]
+fn flags_and_emoji_sequences_keep_the_borders_and_leave_no_ghosts() {
+    let dir = tempfile::tempdir().unwrap();
+    let flags = dir.path().join("flags.txt");
+    std::fs::write(
+        &flags,
+        "Fans waved 🇧🇷 and 🇺🇸 flags as the firefighter 👩\u{200d}🚒 arrived at the \
+         stadium in the rain today, officials said on Monday evening.\n\n\
+         Second paragraph 🇧🇷🇺🇸🇧🇷 with more words to wrap around the pane width here and there.\n\n\
+         Third paragraph about nothing in particular, just text to scroll.\n\nFourth paragraph.\n",
+    )
+    .unwrap();
+    let other = dir.path().join("other.txt");
+    std::fs::write(
+        &other,
+        "Plain words in a second pane.\n\nAnd a second paragraph.\n",
+    )
+    .unwrap();
+    let Some(tmux) = Tmux::start_sized("flags", 100, 30) else {
+        return;
+    };
+    tmux.keys(&[
+        &format!(
+            "{BIN} {} {}; echo exit=$?",
+            flags.display(),
+            other.display()
+        ),
+        "Enter",
+    ]);
+    let screen = tmux.wait_for("the reader", |s| s.contains("¶ ") && s.contains("flags"));
+    let check_borders = |screen: &str| {
+        for line in screen.lines().filter(|l| l.starts_with('│')) {
+            assert_eq!(display_width(line), 100, "{line:?}\n{screen}");
+            let left = &line[..line.find("││").expect("two panes") + "│".len()];
+            assert_eq!(display_width(left), 50, "left border moved: {line:?}");
+        }
+    };
+    check_borders(&screen);
+    // The ZWJ sequence is kept whole (not two pictures).
+    assert!(screen.contains("👩\u{200d}🚒"), "{screen}");
+    for _ in 0..3 {
+        tmux.keys(&["j"]);
+        std::thread::sleep(Duration::from_millis(200));
+        let screen = tmux.capture();
+        check_borders(&screen);
+    }
+    let screen = tmux.capture();
+    let rows: Vec<&str> = screen.lines().collect();
+    assert!(
+        rows.iter()
+            .any(|l| l.contains("wrap around the pane width here and there.")),
+        "a ghost letter after scrolling:\n{screen}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("a clean exit", |s| s.contains("exit=0"));
+}
+
+/// About `bytes` of article text: the fixture articles' paragraphs, over
+/// and over, each numbered.
+fn long_text(bytes: usize) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/articles");
+    let mut paragraphs = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    for file in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "txt"))
+    {
+        let text = std::fs::read_to_string(file).unwrap();
+        paragraphs.extend(
+            text.split("\n\n")
+                .map(str::trim)
+                .filter(|p| p.len() > 80)
+                .map(String::from),
+        );
+    }
+    let mut out = String::new();
+    for (n, p) in paragraphs.iter().cycle().enumerate() {
+        if out.len() > bytes {
+            break;
+        }
+        out.push_str(&format!("{p} ({n})\n\n"));
+    }
+    out
+}
+
+#[test]
+fn large_inputs_show_progress_and_the_reader_stays_responsive() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("long.txt");
+    std::fs::write(&big, long_text(1_500_000)).unwrap();
+    let other = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/articles/cbs-kidnapping.txt"
+    );
+    let Some(tmux) = Tmux::start("progress") else {
+        return;
+    };
+    // `report`: progress on stderr (a terminal here), erased at the end.
+    tmux.keys(&[
+        &format!(
+            "{BIN} report {} {other} > /dev/null; echo FIN$((1+1))",
+            big.display()
+        ),
+        "Enter",
+    ]);
+    tmux.wait_for("progress on stderr", |s| {
+        s.contains("parallax: analysing 2 sources")
+    });
+    let screen = tmux.wait_for("the report", |s| s.contains("FIN2"));
+    assert!(
+        !screen.contains("parallax: analysing"),
+        "progress left behind:\n{screen}"
+    );
+    // The reader: the text at once, the analysis's progress in the status
+    // line, and keys work meanwhile.
+    tmux.keys(&["clear", "Enter"]);
+    tmux.keys(&[
+        &format!("{BIN} {} {other}; echo exit=$?", big.display()),
+        "Enter",
+    ]);
+    let screen = tmux.wait_for("the analysis under way", |s| s.contains("analysing… "));
+    let status = |s: &str| s.lines().last().unwrap_or("").to_string();
+    assert!(status(&screen).contains("analysing… "), "{screen}");
+    tmux.keys(&["2"]);
+    tmux.wait_for("the focus to move while analysing", |s| {
+        status(s).starts_with(" 2 ") && s.contains("analysing… ")
+    });
+    tmux.wait_for("the analysis to end", |s| !s.contains("analysing…"));
+    tmux.keys(&["q"]);
+    tmux.wait_for("a clean exit", |s| s.contains("exit=0"));
+}
+
+/// The message line (above the status line).
+fn message_line(screen: &str) -> String {
+    screen.lines().rev().nth(1).unwrap_or("").to_string()
+}
+
+#[test]
+fn reader_polish() {
+    let Some(tmux) = Tmux::start("polish") else {
+        return;
+    };
+    tmux.keys(&[&format!("{BIN}; echo exit=$?"), "Enter"]);
+    tmux.wait_for("the analysis", |s| s.contains("discrepancies ·"));
+    // `?` explains the furniture codes of the gutter.
+    tmux.keys(&["?", "G"]);
+    tmux.wait_for("the furniture codes", |s| {
+        s.contains("byl byline") && s.contains("boi boilerplate")
+    });
+    tmux.keys(&["Escape"]);
+    // The search count is the same in the message and the status line.
+    tmux.keys(&["/", "Blinken", "Enter"]);
+    let screen = tmux.wait_for("a match", |s| message_line(s).contains("match 1/"));
+    let message = message_line(&screen);
+    let total = message
+        .split("match 1/")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .to_string();
+    let status = screen.lines().last().unwrap();
+    assert!(
+        status.contains(&format!("/Blinken ({total})")),
+        "{message} / {status}"
+    );
+    tmux.keys(&["Escape"]);
+    // Scrolling stops at the end.
+    tmux.keys(&["G"]);
+    std::thread::sleep(Duration::from_millis(300));
+    let before = tmux.capture();
+    tmux.keys(&["j"]);
+    let after = tmux.wait_for("the end", |s| {
+        message_line(s).contains("end of Financial Times")
+    });
+    let panes = |s: &str| s.lines().skip(1).take(40).collect::<Vec<_>>().join("\n");
+    assert_eq!(panes(&before), panes(&after), "j at the end moved the text");
+    // `w` says what it diffs against.
+    tmux.keys(&["w"]);
+    tmux.wait_for("the word diff message", |s| {
+        message_line(s).contains("differ between Financial Times (the focused source)")
+    });
+    tmux.keys(&["w"]);
+    // `m` releases the mouse (the terminal selects text), `m` takes it back.
+    tmux.keys(&["m"]);
+    tmux.wait_for("the mouse released", |s| {
+        message_line(s).contains("mouse released")
+    });
+    assert_eq!(tmux.flags(), "1 0 0", "alternate screen on, mouse off");
+    tmux.keys(&["m"]);
+    tmux.wait_for("the mouse captured", |s| {
+        message_line(s).contains("mouse captured")
+    });
+    assert_eq!(tmux.flags(), "1 1 0");
+    // Copying is off by default.
+    tmux.keys(&["n", "y"]);
+    tmux.wait_for("copying off", |s| {
+        message_line(s).contains("copying is off")
+    });
+    tmux.keys(&["q"]);
+    tmux.wait_for("a clean exit", |s| s.contains("exit=0"));
+}
+
+#[test]
+fn osc52_copies_the_current_finding_when_enabled() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[clipboard]\nosc52 = true\n").unwrap();
+    let Some(tmux) = Tmux::start("osc52") else {
+        return;
+    };
+    assert!(
+        tmux.cmd(&["set-option", "-g", "set-clipboard", "on"])
+            .status()
+            .unwrap()
+            .success()
+    );
+    tmux.keys(&[
+        &format!("{BIN} --config {}; echo exit=$?", config.display()),
+        "Enter",
+    ]);
+    tmux.wait_for("the analysis", |s| s.contains("discrepancies ·"));
+    tmux.keys(&["n"]);
+    let summary = first_discrepancy_summary().expect("the bundled corpus has discrepancies");
+    tmux.keys(&["y"]);
+    tmux.wait_for("the copy", |s| {
+        message_line(s).contains("copied discrepancy 1")
+    });
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let buffer = tmux.cmd(&["show-buffer"]).output().unwrap();
+        let text = String::from_utf8_lossy(&buffer.stdout);
+        if text.starts_with(&summary) {
+            assert!(text.contains("Financial Times: “"), "{text}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "clipboard: {text:?}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    tmux.keys(&["q"]);
+    tmux.wait_for("a clean exit", |s| s.contains("exit=0"));
+}
+
+#[test]
+fn twelve_near_copies_get_one_summed_up_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/articles/cbs-kidnapping.txt"
+    ))
+    .unwrap();
+    let mut paths = Vec::new();
+    for i in 1..=12 {
+        let path = dir.path().join(format!("copy{i:02}.txt"));
+        std::fs::write(&path, &article).unwrap();
+        paths.push(path.display().to_string());
+    }
+    let Some(tmux) = Tmux::start("twelve") else {
+        return;
+    };
+    tmux.keys(&[&format!("{BIN} {}; echo exit=$?", paths.join(" ")), "Enter"]);
+    let screen = tmux.wait_for("the analysis", |s| {
+        s.contains("discrepancies ·") || s.contains("No discrepancies")
+    });
+    let notice = screen.lines().next().unwrap_or("");
+    assert!(
+        // the same text twelve times: one report, the copies said once
+        notice.contains("11 of 12 sources are the same text as another, compared once"),
+        "{notice}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("a clean exit", |s| s.contains("exit=0"));
 }

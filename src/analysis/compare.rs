@@ -21,7 +21,7 @@ use super::align::Overview;
 use super::detect::{self, rank};
 use crate::model::{
     Alignment, Discrepancy, DiscrepancyKind, Group, GroupId, Member, ParagraphRef, RelationKind,
-    SentenceLink, SentenceRef, Source, SourceId, SourceRelation, SubEvent,
+    SentenceLink, SentenceRef, Source, SourceId, SourceRelation, SubEvent, Subkind,
 };
 
 /// Scale of a time-bound difference's score: number conflicts score 0.8 to
@@ -238,7 +238,7 @@ fn label_time_bound(
         if !spans_later || !time_bound(sources, d) {
             continue;
         }
-        d.subkind = Some("time_bound".to_string());
+        d.subkind = Some(Subkind::TimeBound);
         d.summary = format!("Later report, time-bound: {}", d.summary);
         d.score *= TIME_BOUND_SCALE;
         changed = true;

@@ -1,6 +1,8 @@
 //! Bytes to text: gzip is unwrapped, UTF-8 and UTF-16 (with a BOM) are
-//! decoded, anything else falls back to Windows-1252 with a warning. Binary
-//! and empty inputs are refused.
+//! decoded; UTF-8 with a few stray bytes stays UTF-8, those bytes replaced
+//! (U+FFFD) with a warning; anything else is decoded as the charset an
+//! HTML page declares, or else Windows-1252, with a warning. Binary and
+//! empty inputs are refused.
 
 use std::io::Read;
 
@@ -37,13 +39,62 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         Ok(text) => finish(text, None),
         Err(e) => {
             let bytes = e.into_bytes();
-            let (encoding, label) =
-                declared_charset(&bytes).unwrap_or((encoding_rs::WINDOWS_1252, "Windows-1252"));
-            let (text, _, _) = encoding.decode(&bytes);
-            let warning = format!("not valid UTF-8; decoded as {label}");
-            finish(text.into_owned(), Some(warning))
+            if let Some((encoding, label)) = declared_charset(&bytes) {
+                let (text, _, _) = encoding.decode(&bytes);
+                return finish(
+                    text.into_owned(),
+                    Some(format!("not valid UTF-8; decoded as {label}")),
+                );
+            }
+            if let Some(stray) = stray_bytes(&bytes) {
+                let warning = format!(
+                    "{} not valid UTF-8 (first at byte {}), replaced with U+FFFD",
+                    if stray.count == 1 {
+                        "1 byte".to_string()
+                    } else {
+                        format!("{} bytes", stray.count)
+                    },
+                    stray.first
+                );
+                return finish(String::from_utf8_lossy(&bytes).into_owned(), Some(warning));
+            }
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+            finish(
+                text.into_owned(),
+                Some("not valid UTF-8; decoded as Windows-1252".into()),
+            )
         }
     }
+}
+
+/// Bytes that break otherwise valid UTF-8.
+struct Stray {
+    count: usize,
+    first: usize,
+}
+
+/// `Some` when `bytes` read as UTF-8 with a few stray bytes: at least as
+/// many valid multi-byte characters as invalid sequences (a Windows-1252
+/// or Latin-1 text has almost no valid multi-byte sequences).
+fn stray_bytes(bytes: &[u8]) -> Option<Stray> {
+    let (mut multibyte, mut invalid, mut count) = (0usize, 0usize, 0usize);
+    let mut first = None;
+    let mut at = 0;
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        multibyte += valid.chars().filter(|c| !c.is_ascii()).count();
+        at += valid.len();
+        if !chunk.invalid().is_empty() {
+            first.get_or_insert(at);
+            invalid += 1;
+            count += chunk.invalid().len();
+            at += chunk.invalid().len();
+        }
+    }
+    (multibyte > 0 && invalid <= multibyte).then(|| Stray {
+        count,
+        first: first.unwrap_or(0),
+    })
 }
 
 fn finish(text: String, warning: Option<String>) -> Result<Decoded, String> {
@@ -109,6 +160,20 @@ mod tests {
         let latin = decode(b"caf\xe9 \x93quoted\x94").unwrap();
         assert_eq!(latin.text, "café “quoted”");
         assert!(latin.warning.unwrap().contains("Windows-1252"));
+    }
+
+    #[test]
+    fn utf8_with_a_stray_byte_stays_utf8() {
+        let decoded = decode(b"\xe2\x80\x9cQuoted,\xe2\x80\x9d she said \x97 twice.").unwrap();
+        assert_eq!(decoded.text, "“Quoted,” she said \u{FFFD} twice.");
+        let warning = decoded.warning.unwrap();
+        assert!(
+            warning.contains("1 byte not valid UTF-8 (first at byte 23)"),
+            "{warning}"
+        );
+        // No valid multi-byte character: Windows-1252 it is.
+        let latin = decode(b"caf\xe9 \x93quoted\x94 \xe9t\xe9").unwrap();
+        assert_eq!(latin.text, "café “quoted” été");
     }
 
     #[test]

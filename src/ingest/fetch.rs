@@ -1,6 +1,6 @@
 //! Fetching `http(s)://` inputs with ureq: a global timeout, a size cap and a
-//! limit on redirects. HTTP errors become one-line causes. Everything but
-//! [`is_url`] needs the `fetch` feature.
+//! limit on redirects. Failures are a [`FetchError`], each a one-line
+//! cause. Everything but [`is_url`] and the error needs the `fetch` feature.
 
 #[cfg(feature = "fetch")]
 use std::time::Duration;
@@ -24,6 +24,48 @@ pub(crate) struct Fetched {
     pub media_type: Option<String>,
 }
 
+/// Why a URL could not be fetched. The field names say what they hold.
+#[derive(Debug, thiserror::Error)]
+#[allow(missing_docs)]
+pub enum FetchError {
+    /// The server answered with an error status.
+    #[error("HTTP {code}{}", reason(*code))]
+    Status { code: u16 },
+    /// No answer within the time limit.
+    #[error("timed out after {seconds} s")]
+    Timeout { seconds: u64 },
+    /// The name does not resolve.
+    #[error("host not found")]
+    HostNotFound,
+    /// No connection could be made.
+    #[error("connection failed")]
+    ConnectionFailed,
+    /// Nothing listens at the address.
+    #[error("connection refused")]
+    Refused {
+        #[source]
+        source: std::io::Error,
+    },
+    /// Redirected more than `max` times.
+    #[error("more than {max} redirects")]
+    TooManyRedirects { max: u32 },
+    /// The body is larger than the limit.
+    #[error("page larger than {limit_mib} MiB")]
+    TooLarge { limit_mib: u64 },
+    /// Reading or writing the connection failed ("io: " and the cause).
+    #[error("io")]
+    Io {
+        #[source]
+        source: std::io::Error,
+    },
+    /// Anything else the HTTP client reports (its one-line message).
+    #[error("{0}")]
+    Other(String),
+    /// This build cannot fetch (no `fetch` feature).
+    #[error(transparent)]
+    MissingFeature(#[from] super::MissingFeature),
+}
+
 /// Whether the input names a URL parallax fetches.
 pub(crate) fn is_url(origin: &str) -> bool {
     let lower = origin.get(..8).unwrap_or(origin).to_ascii_lowercase();
@@ -31,8 +73,8 @@ pub(crate) fn is_url(origin: &str) -> bool {
 }
 
 #[cfg(feature = "fetch")]
-/// Fetches `url`; the error is a one-line cause.
-pub(crate) fn fetch(url: &str) -> Result<Fetched, String> {
+/// Fetches `url`.
+pub(crate) fn fetch(url: &str) -> Result<Fetched, FetchError> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(TIMEOUT))
         .max_redirects(MAX_REDIRECTS)
@@ -40,7 +82,7 @@ pub(crate) fn fetch(url: &str) -> Result<Fetched, String> {
         .user_agent(concat!("parallax/", env!("CARGO_PKG_VERSION")))
         .build()
         .into();
-    let mut response = agent.get(url).call().map_err(|e| cause(&e))?;
+    let mut response = agent.get(url).call().map_err(cause)?;
     let media_type = response
         .headers()
         .get("content-type")
@@ -51,28 +93,33 @@ pub(crate) fn fetch(url: &str) -> Result<Fetched, String> {
         .with_config()
         .limit(MAX_BODY_BYTES)
         .read_to_vec()
-        .map_err(|e| cause(&e))?;
+        .map_err(cause)?;
     Ok(Fetched { bytes, media_type })
 }
 
 #[cfg(feature = "fetch")]
-fn cause(error: &ureq::Error) -> String {
+fn cause(error: ureq::Error) -> FetchError {
     use ureq::Error as E;
     match error {
-        E::StatusCode(code) => format!("HTTP {code}{}", reason(*code)),
-        E::Timeout(_) => format!("timed out after {} s", TIMEOUT.as_secs()),
-        E::HostNotFound => "host not found".into(),
-        E::ConnectionFailed => "connection failed".into(),
-        E::TooManyRedirects => format!("more than {MAX_REDIRECTS} redirects"),
-        E::BodyExceedsLimit(_) => format!("page larger than {} MiB", MAX_BODY_BYTES >> 20),
-        E::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
-            "connection refused".into()
+        E::StatusCode(code) => FetchError::Status { code },
+        E::Timeout(_) => FetchError::Timeout {
+            seconds: TIMEOUT.as_secs(),
+        },
+        E::HostNotFound => FetchError::HostNotFound,
+        E::ConnectionFailed => FetchError::ConnectionFailed,
+        E::TooManyRedirects => FetchError::TooManyRedirects { max: MAX_REDIRECTS },
+        E::BodyExceedsLimit(_) => FetchError::TooLarge {
+            limit_mib: MAX_BODY_BYTES >> 20,
+        },
+        E::Io(source) if source.kind() == std::io::ErrorKind::ConnectionRefused => {
+            FetchError::Refused { source }
         }
-        other => one_line(&other.to_string()),
+        E::Io(source) => FetchError::Io { source },
+        other => FetchError::Other(one_line(&other.to_string())),
     }
 }
 
-#[cfg(feature = "fetch")]
+/// The reason phrase of a common HTTP error status (" Not Found").
 fn reason(code: u16) -> &'static str {
     match code {
         400 => " Bad Request",

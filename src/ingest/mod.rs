@@ -22,20 +22,9 @@ mod markdown;
 mod paragraphs;
 mod sentences;
 
-/// Without the `html` feature, HTML is recognized (by extension, media type
-/// or content) but not read.
-#[cfg(not(feature = "html"))]
-mod html {
-    pub(crate) fn parse_html(
-        _html: &str,
-        _url: Option<&str>,
-    ) -> Result<super::document::Document, String> {
-        Err(super::lacks_feature("read HTML", "html"))
-    }
-}
-
 pub use bundled::{BUNDLED_EVENT, bundled_sources};
 pub use clean::sanitize;
+pub use fetch::FetchError;
 pub use sentences::split_sentences;
 
 use std::path::{Path, PathBuf};
@@ -64,17 +53,64 @@ impl Input {
 /// Sources read from the inputs, plus non-fatal warnings for the user.
 #[derive(Debug, Clone, Default)]
 pub struct Loaded {
+    /// One source per document read, ids in order.
     pub sources: Vec<Source>,
+    /// One line each, naming the input.
     pub warnings: Vec<String>,
 }
 
-/// Why an input could not be read. `Display` is one line naming the input.
+/// Why an input could not be read. `Display` is one line naming the input;
+/// the variants with a `source` name only the input, and the source says
+/// why (print the chain, as `{:#}` of `anyhow` does).
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
+    /// The input (as given) could not be read; `cause` says why.
     #[error("{input}: {cause}")]
+    #[allow(missing_docs)]
     Input { input: String, cause: String },
+    /// [`load`] was given nothing to read.
     #[error("no inputs given")]
     NoInputs,
+    /// A URL could not be fetched.
+    #[error("{input}")]
+    Fetch {
+        /// The URL as given.
+        input: String,
+        /// Why it failed.
+        #[source]
+        source: FetchError,
+    },
+    /// A document could not be parsed.
+    #[error("{input}")]
+    Parse {
+        /// The input as given.
+        input: String,
+        /// Why it failed.
+        #[source]
+        source: ParseError,
+    },
+}
+
+/// Why a decoded document could not be parsed.
+#[derive(Debug, thiserror::Error)]
+pub enum ParseError {
+    /// No article found in an HTML page (the extractor's one-line cause).
+    #[error("{0}")]
+    Html(String),
+    /// This build cannot read the format (no `html` feature).
+    #[error(transparent)]
+    MissingFeature(#[from] MissingFeature),
+}
+
+/// An input needs what this build of parallax leaves out (see the features
+/// in `Cargo.toml`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot {what}: this build of parallax lacks the `{feature}` feature")]
+pub struct MissingFeature {
+    /// What could not be done ("read HTML").
+    pub what: &'static str,
+    /// The Cargo feature that does it.
+    pub feature: &'static str,
 }
 
 impl IngestError {
@@ -89,10 +125,18 @@ impl IngestError {
 /// The input formats parallax reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Plain text: blank lines separate paragraphs.
     Text,
+    /// Markdown (CommonMark).
     Markdown,
+    /// A web page: the article is extracted from it.
     Html,
 }
+
+/// Most article text one input may hold (8 MiB: a long book; a news
+/// article is rarely 100 KB). The analysis grows faster than the text, so
+/// past this an input is refused with a suggestion to split it.
+pub const MAX_TEXT_BYTES: usize = 8 << 20;
 
 /// File extensions read from directories (also with a `.gz` suffix).
 const SUPPORTED_EXTENSIONS: [&str; 8] = [
@@ -105,27 +149,49 @@ pub fn load(inputs: &[Input]) -> Result<Loaded, IngestError> {
         return Err(IngestError::NoInputs);
     }
     let mut loaded = Loaded::default();
+    let mut seen = Vec::new();
     for input in inputs {
-        load_input(&mut loaded, input)?;
+        load_input(&mut loaded, &mut seen, input)?;
+    }
+    if loaded.sources.len() == 1 {
+        loaded.warnings.push(format!(
+            "only one source ({}): nothing to compare it with",
+            loaded.sources[0].origin
+        ));
     }
     Ok(loaded)
 }
 
-fn load_input(loaded: &mut Loaded, input: &Input) -> Result<(), IngestError> {
+/// Whether `path` was read already (the same file named twice, perhaps
+/// spelled differently or through a directory); remembers it.
+fn seen_before(seen: &mut Vec<PathBuf>, path: &Path) -> bool {
+    let Ok(canonical) = std::fs::canonicalize(path) else {
+        return false;
+    };
+    if seen.contains(&canonical) {
+        return true;
+    }
+    seen.push(canonical);
+    false
+}
+
+fn given_twice(origin: &str) -> String {
+    format!("{}: given more than once; read once", sanitize(origin))
+}
+
+fn load_input(
+    loaded: &mut Loaded,
+    seen: &mut Vec<PathBuf>,
+    input: &Input,
+) -> Result<(), IngestError> {
     let origin = input.origin.as_str();
     if origin == "-" {
-        let mut bytes = Vec::new();
-        let limit = decode::MAX_INPUT_BYTES;
-        std::io::Read::read_to_end(
-            &mut std::io::Read::take(std::io::stdin(), limit + 1),
-            &mut bytes,
-        )
-        .map_err(|e| IngestError::input("-", io_cause(&e)))?;
-        if bytes.len() as u64 > limit {
-            let cause = format!("input larger than {} MiB", limit >> 20);
-            return Err(IngestError::input("-", cause));
-        }
+        let bytes = read_capped(std::io::stdin().lock(), "-")?;
         return push_document(loaded, input, "stdin", None, &bytes);
+    }
+    if let Some(scheme) = unsupported_scheme(origin) {
+        let cause = format!("unsupported URL scheme \"{scheme}\" (parallax reads http and https)");
+        return Err(IngestError::input(origin, cause));
     }
     if fetch::is_url(origin) {
         return load_url(loaded, input);
@@ -133,6 +199,10 @@ fn load_input(loaded: &mut Loaded, input: &Input) -> Result<(), IngestError> {
     let path = Path::new(origin);
     let meta = std::fs::metadata(path).map_err(|e| IngestError::input(origin, io_cause(&e)))?;
     if !meta.is_dir() {
+        if meta.is_file() && seen_before(seen, path) {
+            loaded.warnings.push(given_twice(origin));
+            return Ok(());
+        }
         let bytes = read_file(path, origin)?;
         return push_document(
             loaded,
@@ -151,6 +221,10 @@ fn load_input(loaded: &mut Loaded, input: &Input) -> Result<(), IngestError> {
     }
     for file in files {
         let file_origin = file.display().to_string();
+        if seen_before(seen, &file) {
+            loaded.warnings.push(given_twice(&file_origin));
+            continue;
+        }
         let bytes = read_file(&file, &file_origin)?;
         let item = Input::new(file_origin);
         push_document(
@@ -164,12 +238,38 @@ fn load_input(loaded: &mut Loaded, input: &Input) -> Result<(), IngestError> {
     Ok(())
 }
 
+/// Reads `bytes` as the content of an input named `origin`: the format
+/// from its extension (`.md`, `.html`, `.txt`, also under `.gz`), else
+/// sniffed; decoded, capped and sanitized like a file. For tools and tests
+/// that hold the bytes already.
+pub fn load_bytes(origin: &str, bytes: &[u8]) -> Result<Loaded, IngestError> {
+    if bytes.len() as u64 > decode::MAX_INPUT_BYTES {
+        return Err(IngestError::input(
+            origin,
+            too_large(Some(bytes.len() as u64)),
+        ));
+    }
+    let mut loaded = Loaded::default();
+    let path = Path::new(origin);
+    push_document(
+        &mut loaded,
+        &Input::new(origin),
+        &file_stem(path),
+        format_of_path(path),
+        bytes,
+    )?;
+    Ok(loaded)
+}
+
 /// Fetches a URL input and adds it as a source (HTML unless the server
 /// says otherwise).
 #[cfg(feature = "fetch")]
 fn load_url(loaded: &mut Loaded, input: &Input) -> Result<(), IngestError> {
     let origin = input.origin.as_str();
-    let fetched = fetch::fetch(origin).map_err(|cause| IngestError::input(origin, cause))?;
+    let fetched = fetch::fetch(origin).map_err(|source| IngestError::Fetch {
+        input: origin.to_string(),
+        source,
+    })?;
     let format = fetched.media_type.as_deref().map(format_of_media_type);
     let stem = url_stem(origin);
     push_document(
@@ -184,15 +284,14 @@ fn load_url(loaded: &mut Loaded, input: &Input) -> Result<(), IngestError> {
 /// Without the `fetch` feature, a URL input is an error.
 #[cfg(not(feature = "fetch"))]
 fn load_url(_loaded: &mut Loaded, input: &Input) -> Result<(), IngestError> {
-    let cause = lacks_feature("fetch URLs", "fetch");
-    Err(IngestError::input(input.origin.as_str(), cause))
-}
-
-/// The cause of an input error when this build leaves out what the input
-/// needs (see the features in `Cargo.toml`).
-#[cfg(not(all(feature = "html", feature = "fetch")))]
-fn lacks_feature(what: &str, feature: &str) -> String {
-    format!("cannot {what}: this build of parallax lacks the `{feature}` feature")
+    let missing = MissingFeature {
+        what: "fetch URLs",
+        feature: "fetch",
+    };
+    Err(IngestError::Fetch {
+        input: input.origin.clone(),
+        source: missing.into(),
+    })
 }
 
 /// Decodes, parses and classifies one document and adds it as a source.
@@ -209,11 +308,25 @@ fn push_document(
         loaded.warnings.push(format!("{origin}: {warning}"));
     }
     let format = format.unwrap_or_else(|| sniff_format(&decoded.text));
+    // Text and Markdown are (nearly) all article text: refuse them before
+    // parsing; a page's markup does not count, its extracted text does.
+    if format != Format::Html && decoded.text.len() > MAX_TEXT_BYTES {
+        return Err(IngestError::input(
+            origin,
+            text_too_long(decoded.text.len()),
+        ));
+    }
     let url = fetch::is_url(origin).then_some(origin);
-    let document =
-        parse(&decoded.text, format, url).map_err(|cause| IngestError::input(origin, cause))?;
+    let document = parse(&decoded.text, format, url).map_err(|source| IngestError::Parse {
+        input: origin.to_string(),
+        source,
+    })?;
     let id = SourceId(loaded.sources.len());
     let mut source = source_from_document(id, stem, origin, &document);
+    let text: usize = source.paragraphs.iter().map(|p| p.text.len()).sum();
+    if text > MAX_TEXT_BYTES {
+        return Err(IngestError::input(origin, text_too_long(text)));
+    }
     if let Some(label) = &input.label {
         source.name = label.clone();
     }
@@ -226,11 +339,22 @@ fn push_document(
     Ok(())
 }
 
-fn parse(text: &str, format: Format, url: Option<&str>) -> Result<document::Document, String> {
+fn parse(text: &str, format: Format, url: Option<&str>) -> Result<document::Document, ParseError> {
     Ok(match format {
         Format::Text => document::parse_text(text),
         Format::Markdown => markdown::parse_markdown(text),
-        Format::Html => html::parse_html(text, url)?,
+        #[cfg(feature = "html")]
+        Format::Html => html::parse_html(text, url).map_err(ParseError::Html)?,
+        // HTML is recognized (by extension, media type or content) but not
+        // read.
+        #[cfg(not(feature = "html"))]
+        Format::Html => {
+            let _ = url;
+            Err(MissingFeature {
+                what: "read HTML",
+                feature: "html",
+            })?
+        }
     })
 }
 
@@ -267,7 +391,7 @@ pub fn source_from_text(id: SourceId, name: String, origin: String, text: &str) 
 
 /// Reads `text` in the given format as an unnamed source; the name, date and
 /// title are what the text itself reveals (`stem` when it names no outlet).
-pub fn detect_text(text: &str, format: Format, stem: &str) -> Result<Source, String> {
+pub fn detect_text(text: &str, format: Format, stem: &str) -> Result<Source, ParseError> {
     let document = parse(text, format, None)?;
     Ok(source_from_document(SourceId(0), stem, stem, &document))
 }
@@ -325,20 +449,62 @@ pub fn sniff_format(text: &str) -> Format {
     }
 }
 
-/// Reads a file, refusing ones larger than [`decode::MAX_INPUT_BYTES`].
-fn read_file(path: &Path, origin: &str) -> Result<Vec<u8>, IngestError> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| IngestError::input(origin, io_cause(&e)))?
-        .len();
-    if size > decode::MAX_INPUT_BYTES {
-        let cause = format!(
-            "file too large ({} MiB; the limit is {} MiB)",
-            size >> 20,
-            decode::MAX_INPUT_BYTES >> 20
-        );
-        return Err(IngestError::input(origin, cause));
+/// The scheme of an input written as a URL that parallax does not fetch
+/// (`ftp://…`, `file://…`), if it is one.
+fn unsupported_scheme(origin: &str) -> Option<&str> {
+    let (scheme, _) = origin.split_once("://")?;
+    let valid = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    (valid && !fetch::is_url(origin)).then_some(scheme)
+}
+
+/// The cause for an input over [`decode::MAX_INPUT_BYTES`].
+fn too_large(size: Option<u64>) -> String {
+    let limit = decode::MAX_INPUT_BYTES >> 20;
+    match size {
+        Some(size) => format!(
+            "file too large ({} MiB; the limit is {limit} MiB; split it into several inputs)",
+            size >> 20
+        ),
+        None => format!("input too large (more than {limit} MiB; split it into several inputs)"),
     }
-    std::fs::read(path).map_err(|e| IngestError::input(origin, io_cause(&e)))
+}
+
+fn text_too_long(bytes: usize) -> String {
+    format!(
+        "text too long ({:.1} MiB; the limit is {} MiB of text per input; split it into several inputs)",
+        bytes as f64 / f64::from(1 << 20),
+        MAX_TEXT_BYTES >> 20
+    )
+}
+
+/// Reads a file, refusing ones larger than [`decode::MAX_INPUT_BYTES`]:
+/// a regular file by its size before reading, anything else (a FIFO,
+/// `<(…)`, `/dev/zero`, a character device) by reading at most one byte
+/// past the limit.
+fn read_file(path: &Path, origin: &str) -> Result<Vec<u8>, IngestError> {
+    let file = std::fs::File::open(path).map_err(|e| IngestError::input(origin, io_cause(&e)))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| IngestError::input(origin, io_cause(&e)))?;
+    if meta.is_file() && meta.len() > decode::MAX_INPUT_BYTES {
+        return Err(IngestError::input(origin, too_large(Some(meta.len()))));
+    }
+    read_capped(file, origin)
+}
+
+/// Reads `reader` to the end, up to [`decode::MAX_INPUT_BYTES`].
+fn read_capped(reader: impl std::io::Read, origin: &str) -> Result<Vec<u8>, IngestError> {
+    let limit = decode::MAX_INPUT_BYTES;
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut reader.take(limit + 1), &mut bytes)
+        .map_err(|e| IngestError::input(origin, io_cause(&e)))?;
+    if bytes.len() as u64 > limit {
+        return Err(IngestError::input(origin, too_large(None)));
+    }
+    Ok(bytes)
 }
 
 fn supported_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
@@ -420,6 +586,15 @@ mod tests {
         assert_eq!(sniff_format("---\ntitle: x\n---\nhi"), Format::Markdown);
         assert_eq!(sniff_format("# Heading\n\ntext"), Format::Markdown);
         assert_eq!(sniff_format("Plain words.\n\n#hashtag here"), Format::Text);
+    }
+
+    #[test]
+    fn url_schemes_other_than_http_are_refused() {
+        assert_eq!(unsupported_scheme("ftp://x"), Some("ftp"));
+        assert_eq!(unsupported_scheme("file:///etc/passwd"), Some("file"));
+        assert_eq!(unsupported_scheme("https://x.test/a"), None);
+        assert_eq!(unsupported_scheme("notes/a.txt"), None);
+        assert_eq!(unsupported_scheme("dir/x://y"), None);
     }
 
     #[test]

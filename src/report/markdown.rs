@@ -56,9 +56,10 @@ fn render(report: &Report, out: &mut dyn Write, style: Style) -> io::Result<()> 
             .date
             .map(|d| d.to_string())
             .unwrap_or_else(|| "undated".into());
+        let plural = if body == 1 { "" } else { "s" };
         writeln!(
             out,
-            "- {} ({}): {} body paragraphs, from {}",
+            "- {} ({}): {} body paragraph{plural}, from {}",
             s.name, date, body, s.origin
         )?;
     }

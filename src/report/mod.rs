@@ -3,7 +3,7 @@
 
 mod markdown;
 
-pub use markdown::{write_markdown, write_text};
+use markdown::{write_markdown, write_text};
 
 use std::io::{self, Write};
 
@@ -12,8 +12,11 @@ use crate::model::Report;
 /// Output formats of `parallax report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// The `parallax.report/1` JSON contract.
     Json,
+    /// Markdown for notes.
     Markdown,
+    /// Plain text.
     Text,
 }
 
@@ -27,7 +30,7 @@ pub fn write(report: &Report, format: Format, out: &mut dyn Write) -> io::Result
 }
 
 /// Writes the JSON contract, pretty-printed, with a trailing newline.
-pub fn write_json(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+fn write_json(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, report)?;
     writeln!(out)
 }

@@ -34,6 +34,11 @@ pub enum Command {
     ToggleHelp,
     /// How the sources relate: the one-line summary and coverage matrix.
     ToggleRelations,
+    /// Release the mouse to the terminal (select and copy text), or
+    /// capture it again.
+    ToggleMouse,
+    /// Copy the current finding to the clipboard (OSC 52, when enabled).
+    CopyFinding,
     /// Enter: jump to the selected list entry.
     Confirm,
     /// Esc: close the topmost overlay (quits nothing).
@@ -43,7 +48,7 @@ pub enum Command {
 
 impl Command {
     /// Every command with a fixed name, in help order (`Focus(n)` is `focus-N`).
-    pub const NAMED: [Command; 27] = [
+    pub const NAMED: [Command; 29] = [
         Command::LineDown,
         Command::LineUp,
         Command::HalfPageDown,
@@ -68,6 +73,8 @@ impl Command {
         Command::ToggleFurniture,
         Command::ToggleHelp,
         Command::ToggleRelations,
+        Command::ToggleMouse,
+        Command::CopyFinding,
         Command::Confirm,
         Command::Back,
         Command::Quit,
@@ -101,6 +108,8 @@ impl Command {
             Command::ToggleFurniture => "toggle-furniture",
             Command::ToggleHelp => "toggle-help",
             Command::ToggleRelations => "toggle-relations",
+            Command::ToggleMouse => "toggle-mouse",
+            Command::CopyFinding => "copy-finding",
             Command::Confirm => "confirm",
             Command::Back => "back",
             Command::Quit => "quit",
@@ -147,6 +156,8 @@ impl Command {
             Command::ToggleFurniture => "show headlines, bylines, captions (dimmed)",
             Command::ToggleHelp => "this help",
             Command::ToggleRelations => "how the sources relate: who shares what with whom",
+            Command::ToggleMouse => "release the mouse to select and copy text (again: capture it)",
+            Command::CopyFinding => "copy the current discrepancy (OSC 52; enable in the config)",
             Command::Confirm => "jump to the selected discrepancy",
             Command::Back => "close the overlay / cancel",
             Command::Quit => "quit",
@@ -161,6 +172,9 @@ pub enum Action {
     Command(Command),
     /// Ctrl-C: quits from anywhere, not rebindable.
     ForceQuit,
+    /// Ctrl-Z: suspend to the shell (handled by the event loop, which owns
+    /// the terminal), not rebindable.
+    Suspend,
     /// A character typed into the search prompt.
     SearchInput(char),
     /// Backspace in the search prompt.

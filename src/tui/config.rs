@@ -19,6 +19,11 @@
 //! [colors]
 //! number = "bold underline red"
 //! framing = "bold italic 208"
+//!
+//! # Copying the current discrepancy (`y`) with OSC 52: off by default,
+//! # as a terminal that honours it lets any program set the clipboard.
+//! [clipboard]
+//! osc52 = true
 //! ```
 
 use std::collections::BTreeMap;
@@ -36,6 +41,8 @@ use super::theme::{self, Theme};
 pub struct Config {
     pub keymap: Keymap,
     pub theme: Theme,
+    /// `y` copies the current discrepancy through OSC 52 (off by default).
+    pub osc52: bool,
 }
 
 impl Default for Config {
@@ -43,8 +50,24 @@ impl Default for Config {
         Config {
             keymap: Keymap::default(),
             theme: Theme::from_env(),
+            osc52: false,
         }
     }
+}
+
+/// A config file that cannot be used. `Display` is one line naming the file.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file could not be read (the cause is the `source`).
+    #[error("config file {}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not a valid config; `message` names the line.
+    #[error("config file {}: {message}", path.display())]
+    Invalid { path: PathBuf, message: String },
 }
 
 #[derive(Debug, Deserialize)]
@@ -54,6 +77,15 @@ struct File {
     keys: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
     colors: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    clipboard: Clipboard,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Clipboard {
+    #[serde(default)]
+    osc52: bool,
 }
 
 /// The default config path, if the platform has a config directory.
@@ -65,7 +97,7 @@ pub fn default_path() -> Option<PathBuf> {
 
 impl Config {
     /// Loads `path`, or the default path when `None` (absent file: defaults).
-    pub fn load(path: Option<&Path>) -> anyhow::Result<Config> {
+    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
         let (path, required) = match path {
             Some(p) => (p.to_path_buf(), true),
             None => match default_path() {
@@ -75,12 +107,12 @@ impl Config {
         };
         match std::fs::read_to_string(&path) {
             Ok(text) => {
-                Config::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+                Config::parse(&text).map_err(|message| ConfigError::Invalid { path, message })
             }
             Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {
                 Ok(Config::default())
             }
-            Err(e) => Err(anyhow::anyhow!("{}: {e}", path.display())),
+            Err(source) => Err(ConfigError::Read { path, source }),
         }
     }
 
@@ -117,6 +149,7 @@ impl Config {
             })?;
             *target = style;
         }
+        config.osc52 = file.clipboard.osc52;
         Ok(config)
     }
 }
@@ -181,6 +214,20 @@ mod tests {
     #[test]
     fn missing_explicit_file_is_an_error() {
         let err = Config::load(Some(Path::new("/nonexistent/parallax.toml"))).unwrap_err();
-        assert!(err.to_string().contains("/nonexistent/parallax.toml"));
+        assert_eq!(
+            err.to_string(),
+            "config file /nonexistent/parallax.toml",
+            "the cause is the source"
+        );
+        let cause = std::error::Error::source(&err).unwrap().to_string();
+        assert!(cause.contains("No such file"), "{cause}");
+    }
+
+    #[test]
+    fn osc52_is_off_unless_enabled() {
+        assert!(!Config::parse("").unwrap().osc52);
+        assert!(Config::parse("[clipboard]\nosc52 = true\n").unwrap().osc52);
+        let err = Config::parse("[clipboard]\nosc53 = true\n").unwrap_err();
+        assert!(err.starts_with("line 2:"), "{err}");
     }
 }

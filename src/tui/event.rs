@@ -36,6 +36,9 @@ fn translate_key(keymap: &Keymap, typing: bool, ev: KeyEvent) -> Option<Action> 
     if ctrl && matches!(ev.code, CtKey::Char('c' | 'C')) {
         return Some(Action::ForceQuit);
     }
+    if ctrl && matches!(ev.code, CtKey::Char('z' | 'Z')) {
+        return Some(Action::Suspend);
+    }
     if typing {
         return match ev.code {
             CtKey::Char(c) if !ctrl => Some(Action::SearchInput(c)),

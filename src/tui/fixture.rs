@@ -5,7 +5,7 @@
 use crate::model::{
     DiffOp, DiffTag, Discrepancy, DiscrepancyId, DiscrepancyKind, Group, GroupId, Member, Mention,
     Paragraph, ParagraphKind, Report, Rewrite, RewriteKind, SCHEMA, SentenceLink, SentenceRef,
-    Source, SourceId, SourceRelation, Span,
+    Source, SourceId, SourceRelation, Span, Subkind,
 };
 
 fn paragraph(index: usize, kind: ParagraphKind, text: &str) -> Paragraph {
@@ -34,7 +34,7 @@ fn source(id: usize, name: &str, texts: &[(ParagraphKind, &str)]) -> Source {
 
 const FILLER: &str = "Officials on both sides described the talks as candid and said further meetings would follow in the coming months.";
 
-fn mention(report_sources: &[Source], s: usize, p: usize, needle: &str) -> Mention {
+pub fn mention(report_sources: &[Source], s: usize, p: usize, needle: &str) -> Mention {
     let text = &report_sources[s].paragraphs[p].text;
     let start = text.find(needle).expect("fixture needle");
     Mention {
@@ -181,7 +181,7 @@ pub fn report() -> Report {
         Discrepancy {
             id: DiscrepancyId(1),
             kind: DiscrepancyKind::Quote,
-            subkind: Some("reworded".into()),
+            subkind: Some(Subkind::Reworded),
             group: Some(GroupId(1)),
             summary: "Xi on progress: quoted differently".into(),
             score: 0.7,

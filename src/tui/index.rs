@@ -144,3 +144,65 @@ fn rewrite_notices(report: &Report) -> Vec<String> {
         vec![summary]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{RelationKind, Rewrite, RewriteKind, SourceId, SourceRelation};
+
+    fn near_copies(names: &[&str]) -> Report {
+        let mut report = crate::tui::fixture::report();
+        let template = report.sources[0].clone();
+        report.sources = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| crate::model::Source {
+                id: SourceId(i),
+                name: name.to_string(),
+                ..template.clone()
+            })
+            .collect();
+        report.groups.clear();
+        report.discrepancies.clear();
+        report.relations = (0..names.len())
+            .flat_map(|a| (a + 1..names.len()).map(move |b| (a, b)))
+            .map(|(a, b)| SourceRelation {
+                a: SourceId(a),
+                b: SourceId(b),
+                a_in_b: 1.0,
+                b_in_a: 1.0,
+                rewrite_of: Some(Rewrite {
+                    derived: SourceId(b),
+                    original: SourceId(a),
+                    kind: RewriteKind::NearCopy,
+                }),
+                kind: RelationKind::Rewrite,
+                ..SourceRelation::default()
+            })
+            .collect();
+        report
+    }
+
+    #[test]
+    fn many_rewrites_are_summed_up() {
+        let names: Vec<String> = (1..=12).map(|i| format!("Outlet {i}")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let notices = Index::new(&near_copies(&names)).notices;
+        assert_eq!(
+            notices,
+            [
+                "Outlet 1: the report · 11 of 12 sources read as rewrites or near copies of \
+                 others: not independent confirmation; `parallax report` lists them"
+            ]
+        );
+    }
+
+    #[test]
+    fn no_source_reads_as_a_copy_of_itself() {
+        let notices = Index::new(&near_copies(&["AP", "AP"])).notices;
+        assert_eq!(
+            notices,
+            ["AP (1): the report · AP (2): near copy of AP (1)"]
+        );
+    }
+}

@@ -172,6 +172,8 @@ impl Default for Keymap {
             (Key::ch('a'), C::ToggleFurniture),
             (Key::ch('?'), C::ToggleHelp),
             (Key::ch('r'), C::ToggleRelations),
+            (Key::ch('m'), C::ToggleMouse),
+            (Key::ch('y'), C::CopyFinding),
             (Key::plain(K::Enter), C::Confirm),
             (Key::plain(K::Esc), C::Back),
             (Key::ch('q'), C::Quit),
@@ -247,6 +249,7 @@ impl Keymap {
             rows.push((label, Command::Focus(0).describe()));
         }
         rows.push(("Ctrl-c".to_string(), "quit from anywhere"));
+        rows.push(("Ctrl-z".to_string(), "suspend to the shell (fg resumes)"));
         rows
     }
 }

@@ -13,6 +13,10 @@ use crate::model::{DiscrepancyKind, Report, Span};
 
 /// Narrowest pane worth reading; more panes are shown only if each gets this.
 pub const MIN_PANE_WIDTH: u16 = 40;
+/// Narrowest pane when a finding has more sources than fit at
+/// [`MIN_PANE_WIDTH`]: every source of the current finding is shown, down
+/// to this width.
+pub const MIN_FINDING_PANE_WIDTH: u16 = 24;
 /// Below this the reader shows a one-line message instead of panes.
 pub const MIN_WIDTH: u16 = 40;
 /// Below this the reader shows a one-line message instead of panes.
@@ -150,6 +154,10 @@ pub struct State {
     pub focus: usize,
     /// First source shown in the pane strip.
     pub strip: usize,
+    /// Sources shown instead of the strip, in source order, when the
+    /// current finding's sources do not fit in one run of the strip (empty:
+    /// the strip). Cleared when the focus leaves them.
+    pub pinned: Vec<usize>,
     pub filter: Filter,
     /// Discrepancy indices admitted by the filter, in rank order.
     pub filtered: Vec<usize>,
@@ -165,9 +173,19 @@ pub struct State {
     /// A one-line message for the user, cleared by the next action.
     pub message: Option<String>,
     pub quit: bool,
+    /// The user quit with Ctrl-C (exit status 130).
+    pub interrupted: bool,
+    /// Mouse events are captured (off: the terminal selects text).
+    pub mouse: bool,
+    /// `y` may copy through OSC 52 (the config's `[clipboard] osc52`).
+    pub osc52: bool,
+    /// An OSC 52 sequence for the event loop to write, then clear.
+    pub clipboard: Option<String>,
     /// Analysis is still running in the background: the panes show the
     /// text, highlights arrive with [`State::set_report`].
     pub analysing: bool,
+    /// Seconds the analysis has run, for the status line (set by the loop).
+    pub analysis_secs: u64,
 }
 
 impl State {
@@ -188,6 +206,7 @@ impl State {
             scroll: vec![0; n],
             focus: 0,
             strip: 0,
+            pinned: Vec::new(),
             filter: Filter::All,
             filtered,
             current: None,
@@ -199,7 +218,12 @@ impl State {
             search: Search::default(),
             message: None,
             quit: false,
+            interrupted: false,
+            mouse: true,
+            osc52: config.osc52,
+            clipboard: None,
             analysing: false,
+            analysis_secs: 0,
             report,
         }
     }
@@ -221,10 +245,28 @@ impl State {
         ));
     }
 
-    /// Number of panes that fit side by side.
+    /// Number of panes on screen side by side.
     pub fn visible_panes(&self) -> usize {
+        if self.pinned.is_empty() {
+            self.capacity()
+        } else {
+            self.pinned.len()
+        }
+    }
+
+    /// Number of panes that fit side by side at [`MIN_PANE_WIDTH`].
+    fn capacity(&self) -> usize {
         let n = self.report.sources.len().max(1);
         usize::from(self.width / MIN_PANE_WIDTH).clamp(1, n)
+    }
+
+    /// The sources on screen, left to right.
+    pub fn pane_sources(&self) -> Vec<usize> {
+        if !self.pinned.is_empty() {
+            return self.pinned.clone();
+        }
+        let n = self.report.sources.len();
+        (self.strip..(self.strip + self.capacity()).min(n)).collect()
     }
 
     /// Screen areas for the current size and overlays.
@@ -255,11 +297,7 @@ impl State {
         }
         let count = self.visible_panes();
         let each = w / count as u16;
-        for i in 0..count {
-            let source = self.strip + i;
-            if source >= self.report.sources.len() {
-                break;
-            }
+        for (i, source) in self.pane_sources().into_iter().enumerate() {
             let x = each * i as u16;
             let width = if i + 1 == count { w - x } else { each };
             g.panes
@@ -282,7 +320,12 @@ impl State {
     pub fn update(&mut self, action: Action) {
         self.message = None;
         match action {
-            Action::ForceQuit => self.quit = true,
+            Action::ForceQuit => {
+                self.quit = true;
+                self.interrupted = true;
+            }
+            // The event loop suspends; nothing changes here.
+            Action::Suspend => {}
             Action::Resize { width, height } => self.resize(width, height),
             Action::SearchInput(c) => {
                 if self.search.editing && !c.is_control() {
@@ -323,7 +366,13 @@ impl State {
                 Command::Quit => self.quit = true,
                 Command::LineDown => self.help_scroll += 1,
                 Command::LineUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Command::PageDown | Command::HalfPageDown => self.help_scroll += 10,
+                Command::PageUp | Command::HalfPageUp => {
+                    self.help_scroll = self.help_scroll.saturating_sub(10);
+                }
                 Command::Top => self.help_scroll = 0,
+                // The view clamps it to the last line.
+                Command::Bottom => self.help_scroll = usize::MAX / 2,
                 _ => {}
             }
             return;
@@ -349,14 +398,13 @@ impl State {
             Command::PageUp => self.scroll_focused(-page.saturating_sub(2).max(1)),
             Command::Top => self.scroll_focused(isize::MIN / 2),
             Command::Bottom => {
-                let rows = self.layouts[self.focus].rows.len();
-                let target = rows.saturating_sub(self.view_height());
+                let target = self.end_scroll(self.focus);
                 self.scroll_focused(target as isize - self.scroll[self.focus] as isize);
             }
             Command::NextPane => self.set_focus((self.focus + 1) % self.sources()),
             Command::PrevPane => self.set_focus((self.focus + self.sources() - 1) % self.sources()),
-            Command::PaneLeft => self.set_focus(self.focus.saturating_sub(1)),
-            Command::PaneRight => self.set_focus((self.focus + 1).min(self.sources() - 1)),
+            Command::PaneLeft => self.pane_step(false),
+            Command::PaneRight => self.pane_step(true),
             Command::Focus(n) => {
                 if usize::from(n) < self.sources() {
                     self.set_focus(usize::from(n));
@@ -382,14 +430,19 @@ impl State {
             Command::ToggleRelations => self.overlay = Overlay::Relations,
             Command::ToggleWordDiff => {
                 self.word_diff = !self.word_diff;
-                self.message = Some(format!(
-                    "word diff {}",
-                    if self.word_diff {
-                        "on: words that differ from the focused source"
-                    } else {
-                        "off"
-                    }
-                ));
+                let name = self
+                    .report
+                    .sources
+                    .get(self.focus)
+                    .map_or("", |s| s.name.as_str());
+                self.message = Some(if self.word_diff {
+                    format!(
+                        "word diff on: words that differ between {name} (the focused source) and the \
+                         paragraphs aligned with it · focus another pane to diff against it"
+                    )
+                } else {
+                    "word diff off".to_string()
+                });
             }
             Command::ToggleFurniture => {
                 self.furniture = !self.furniture;
@@ -400,13 +453,51 @@ impl State {
                 ));
             }
             Command::Confirm => {
-                if self.current.is_some() {
+                if let Some(d) = self.current_discrepancy() {
                     self.toggle_overlay(Overlay::Detail);
+                    // The panel takes rows: bring every source back in view.
+                    self.jump_to(d);
                 }
             }
+            Command::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.message = Some(if self.mouse {
+                    "mouse captured: the wheel scrolls, a click focuses".to_string()
+                } else {
+                    format!(
+                        "mouse released: select text to copy it · {} captures it again",
+                        self.keymap.hint(Command::ToggleMouse)
+                    )
+                });
+            }
+            Command::CopyFinding => self.copy_finding(),
             Command::Back => self.back(),
             Command::Quit => self.quit = true,
         }
+    }
+
+    /// Queues the current discrepancy (summary, then each source's words)
+    /// for the clipboard, when OSC 52 is enabled.
+    fn copy_finding(&mut self) {
+        let Some(d) = self.current_discrepancy() else {
+            self.message = Some(format!(
+                "no current discrepancy to copy: {} visits one",
+                self.keymap.hint(Command::NextDiscrepancy)
+            ));
+            return;
+        };
+        if !self.osc52 {
+            self.message = Some(
+                "copying is off: set osc52 = true under [clipboard] in the config file".into(),
+            );
+            return;
+        }
+        let text = finding_text(&self.report, d);
+        self.clipboard = Some(osc52(&text));
+        self.message = Some(format!(
+            "copied discrepancy {} to the clipboard (OSC 52)",
+            self.current.map_or(0, |i| i + 1)
+        ));
     }
 
     /// Keys that act on the navigator list while it is open.
@@ -468,8 +559,39 @@ impl State {
     fn resize(&mut self, width: u16, height: u16) {
         self.width = width;
         self.height = height;
+        if !self.pinned.is_empty() {
+            let wanted = self.pinned_wanted();
+            self.pinned = self.pinned_for(&wanted);
+        }
         self.relayout();
         self.ensure_focus_visible();
+    }
+
+    /// The sources the pinned panes are for: the current finding's, else
+    /// the pinned ones.
+    fn pinned_wanted(&self) -> Vec<usize> {
+        match self.current_discrepancy() {
+            Some(d) => self.mentioned_sources(d),
+            None => self.pinned.clone(),
+        }
+    }
+
+    /// Sources with a mention of discrepancy `d`, focus-worthy first
+    /// (mention order), each once.
+    fn mentioned_sources(&self, d: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for m in self
+            .report
+            .discrepancies
+            .get(d)
+            .into_iter()
+            .flat_map(|d| &d.mentions)
+        {
+            if m.source.0 < self.layouts.len() && !out.contains(&m.source.0) {
+                out.push(m.source.0);
+            }
+        }
+        out
     }
 
     /// Text columns in a pane at the current size.
@@ -480,7 +602,12 @@ impl State {
     }
 
     /// Re-wraps every source, keeping each pane's top line where it was.
+    /// Not while the terminal is too small to show panes (a long text
+    /// wrapped at one column would be a row per character).
     fn relayout(&mut self) {
+        if self.geometry().too_small {
+            return;
+        }
         let width = self.pane_text_width();
         let anchors: Vec<Option<(usize, usize)>> = (0..self.layouts.len())
             .map(|s| self.top_anchor(s))
@@ -520,12 +647,36 @@ impl State {
         }
     }
 
+    /// Focuses the pane to the left or right on screen; from the edge, the
+    /// neighbouring source (the strip follows).
+    fn pane_step(&mut self, right: bool) {
+        let shown = self.pane_sources();
+        let at = shown.iter().position(|&s| s == self.focus);
+        let next = match (at, right) {
+            (Some(i), false) if i > 0 => shown[i - 1],
+            (Some(i), true) if i + 1 < shown.len() => shown[i + 1],
+            (_, false) => self.focus.saturating_sub(1),
+            (_, true) => (self.focus + 1).min(self.sources() - 1),
+        };
+        self.set_focus(next);
+    }
+
     fn set_focus(&mut self, source: usize) {
         self.focus = source;
         self.ensure_focus_visible();
     }
 
     fn ensure_focus_visible(&mut self) {
+        if !self.pinned.is_empty() {
+            if self.pinned.contains(&self.focus) {
+                return;
+            }
+            // The focus left the finding's panes: back to the strip.
+            self.pinned.clear();
+            if self.pane_text_width() != self.text_width {
+                self.relayout();
+            }
+        }
         let count = self.visible_panes();
         let n = self.report.sources.len();
         if self.focus < self.strip {
@@ -537,11 +688,31 @@ impl State {
     }
 
     /// Scrolls the focused pane by `delta` rows and levels the others.
+    /// Scrolling down stops when the last row is at the bottom (a pane
+    /// levelled further than that stays where it is).
     fn scroll_focused(&mut self, delta: isize) {
         let f = self.focus;
-        let target = (self.scroll[f] as isize).saturating_add(delta).max(0) as usize;
-        self.scroll[f] = target.min(self.max_scroll(f));
+        let now = self.scroll[f];
+        let target = (now as isize).saturating_add(delta).max(0) as usize;
+        let end = self.end_scroll(f).max(now).min(self.max_scroll(f));
+        self.scroll[f] = if delta > 0 {
+            target.min(end)
+        } else {
+            target.min(self.max_scroll(f))
+        };
+        if delta > 0 && self.scroll[f] == now {
+            let name = self.report.sources.get(f).map_or("", |s| s.name.as_str());
+            self.message = Some(format!("end of {name}"));
+        }
         self.sync_others();
+    }
+
+    /// The top row that puts the last row of pane `source` at the bottom.
+    fn end_scroll(&self, source: usize) -> usize {
+        self.layouts[source]
+            .rows
+            .len()
+            .saturating_sub(self.view_height())
     }
 
     /// Brings, in every other pane, the paragraph of the same group level
@@ -679,6 +850,8 @@ impl State {
         if !places.iter().any(|p| p.0 == self.focus) {
             self.focus = places[0].0;
         }
+        let mentioned: Vec<usize> = places.iter().map(|p| p.0).collect();
+        self.show_sources(&mentioned);
         let third = self.view_height() / 3;
         let row_in = |state: &State, s: usize, p: usize, at: usize| {
             state.layouts[s]
@@ -696,13 +869,51 @@ impl State {
                 self.scroll[s] = row.min(self.max_scroll(s));
             }
         }
-        let mentioned: Vec<usize> = places.iter().map(|p| p.0).collect();
-        self.choose_strip(&mentioned);
+    }
+
+    /// Puts every source of `wanted` (which holds the focus) on screen: the
+    /// strip when one run of it shows them all, else pinned panes for them
+    /// (narrower ones when they do not fit at [`MIN_PANE_WIDTH`]). Re-wraps
+    /// the text when the pane width changes.
+    fn show_sources(&mut self, wanted: &[usize]) {
+        self.pinned.clear();
+        if self.choose_strip(wanted) < wanted.len() {
+            self.pinned = self.pinned_for(wanted);
+        }
+        if self.pane_text_width() != self.text_width {
+            self.relayout();
+        }
+    }
+
+    /// Pinned panes for `wanted`: all of them when they fit at
+    /// [`MIN_FINDING_PANE_WIDTH`] (the focus and the first ones otherwise),
+    /// the rest of the strip's capacity filled with the other sources in
+    /// order; sorted by source.
+    fn pinned_for(&self, wanted: &[usize]) -> Vec<usize> {
+        let n = self.report.sources.len();
+        let most = usize::from(self.width / MIN_FINDING_PANE_WIDTH).max(1);
+        let count = wanted.len().max(self.capacity()).min(most).min(n);
+        let mut out: Vec<usize> = Vec::with_capacity(count);
+        if wanted.contains(&self.focus) {
+            out.push(self.focus);
+        }
+        let others = (0..n).filter(|s| !wanted.contains(s));
+        for s in wanted.iter().copied().chain(others) {
+            if out.len() == count {
+                break;
+            }
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        out.sort_unstable();
+        out
     }
 
     /// Picks the pane-strip start that shows the focus and as many of
-    /// `wanted` as possible, moving as little as possible.
-    fn choose_strip(&mut self, wanted: &[usize]) {
+    /// `wanted` as possible, moving as little as possible; returns how many
+    /// of `wanted` it shows.
+    fn choose_strip(&mut self, wanted: &[usize]) -> usize {
         let count = self.visible_panes();
         let n = self.report.sources.len();
         let last_start = n.saturating_sub(count);
@@ -720,6 +931,7 @@ impl State {
         {
             self.strip = best;
         }
+        score(self.strip)
     }
 
     fn refresh_search(&mut self) {
@@ -799,6 +1011,14 @@ impl State {
         ));
     }
 
+    /// Matches in the text shown (hidden furniture does not count): what
+    /// the status line and `]`/`[` count.
+    pub fn shown_match_count(&self) -> usize {
+        (0..self.layouts.len())
+            .map(|s| self.visible_matches(s).len())
+            .sum()
+    }
+
     /// (row, paragraph, start) of every match shown in pane `s`.
     fn visible_matches(&self, s: usize) -> Vec<(usize, usize, usize)> {
         let layout = &self.layouts[s];
@@ -870,6 +1090,50 @@ impl State {
     }
 }
 
+/// Discrepancy `d` as plain text: its summary, then one line per mention.
+/// The text is the sanitized article text (no control characters).
+pub fn finding_text(report: &Report, d: usize) -> String {
+    let disc = &report.discrepancies[d];
+    let mut out = disc.summary.clone();
+    for m in &disc.mentions {
+        let name = report
+            .sources
+            .get(m.source.0)
+            .map_or("?", |s| s.name.as_str());
+        out.push_str(&format!("\n{name}: “{}”", m.text));
+    }
+    out.chars()
+        .filter(|c| *c == '\n' || !c.is_control())
+        .collect()
+}
+
+/// The OSC 52 sequence that sets the clipboard to `text` (base64, so no
+/// byte of the text reaches the terminal as such).
+pub fn osc52(text: &str) -> String {
+    format!("\u{1b}]52;c;{}\u{7}", base64(text.as_bytes()))
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 /// First row of a list of `height` rows that keeps `selected` in view.
 pub fn list_offset(selected: usize, height: usize) -> usize {
     if height == 0 || selected < height {
@@ -904,11 +1168,16 @@ mod tests {
     use crate::tui::fixture;
 
     fn state(width: u16, height: u16) -> State {
+        state_over(fixture::report(), width, height)
+    }
+
+    fn state_over(report: Report, width: u16, height: u16) -> State {
         let config = Config {
             keymap: Keymap::default(),
             theme: Theme::monochrome(),
+            osc52: false,
         };
-        let mut s = State::new(fixture::report(), config);
+        let mut s = State::new(report, config);
         s.update(Action::Resize { width, height });
         s
     }
@@ -956,7 +1225,8 @@ mod tests {
 
     #[test]
     fn level_follows_the_focused_top_paragraph() {
-        let mut s = state(120, 30);
+        // Short panes, so that Beta can scroll its paragraph 3 to the top.
+        let mut s = state(120, 10);
         run(&mut s, &[Command::Focus(1)]);
         // Scroll Beta until its paragraph 3 ("progress") is at the top.
         scroll_focused_until_top(&mut s, 1, 3);
@@ -989,6 +1259,177 @@ mod tests {
         assert!(s.message.as_deref().unwrap().contains("wrapped"));
         run(&mut s, &[Command::PrevDiscrepancy]);
         assert_eq!(s.current_discrepancy(), Some(2));
+    }
+
+    /// The quote discrepancy moved to Alpha and Gamma: not neighbours in
+    /// a two-pane strip.
+    fn report_with_distant_finding() -> Report {
+        let mut report = fixture::report();
+        let sources = report.sources.clone();
+        report.discrepancies[1].mentions[1] = fixture::mention(&sources, 2, 1, "progress");
+        report
+    }
+
+    fn assert_finding_on_screen(s: &State) {
+        let d = &s.report.discrepancies[s.current_discrepancy().unwrap()];
+        let g = s.geometry();
+        let h = g.pane_height();
+        for m in &d.mentions {
+            assert!(
+                g.panes.iter().any(|(src, _)| *src == m.source.0),
+                "source {} off screen: {:?}",
+                m.source.0,
+                g.panes
+            );
+            let row = s.layouts[m.source.0].row_of(m.paragraph, m.start).unwrap();
+            let top = s.scroll[m.source.0];
+            assert!(
+                row >= top && row < top + h,
+                "mention of {} scrolled away",
+                m.source.0
+            );
+        }
+        assert!(d.mentions.iter().any(|m| m.source.0 == s.focus));
+    }
+
+    #[test]
+    fn a_finding_is_seen_whole_when_the_strip_cannot_show_it() {
+        let mut s = state_over(report_with_distant_finding(), 80, 24);
+        assert_eq!(s.visible_panes(), 2);
+        run(
+            &mut s,
+            &[Command::NextDiscrepancy, Command::NextDiscrepancy],
+        );
+        assert_eq!(s.current_discrepancy(), Some(1));
+        assert_eq!(s.pane_sources(), [0, 2]);
+        assert_finding_on_screen(&s);
+        // Enter opens the detail and keeps the finding whole on screen.
+        run(&mut s, &[Command::Confirm]);
+        assert_eq!(s.overlay, Overlay::Detail);
+        assert_finding_on_screen(&s);
+        run(&mut s, &[Command::Back]);
+        // l moves between the panes on screen; Tab to Beta leaves them.
+        run(&mut s, &[Command::Focus(0), Command::PaneRight]);
+        assert_eq!((s.focus, s.pane_sources()), (2, vec![0, 2]));
+        run(&mut s, &[Command::Focus(1)]);
+        assert!(s.pinned.is_empty());
+        assert!(s.pane_sources().contains(&1));
+        // Back to the first finding: Alpha and Beta are neighbours.
+        run(&mut s, &[Command::PrevDiscrepancy]);
+        assert!(s.pinned.is_empty());
+        assert_finding_on_screen(&s);
+    }
+
+    #[test]
+    fn a_finding_gets_narrower_panes_when_it_has_more_sources_than_fit() {
+        let mut s = state_over(report_with_distant_finding(), 60, 24);
+        assert_eq!(s.visible_panes(), 1);
+        run(&mut s, &[Command::NextDiscrepancy]);
+        assert_eq!(s.pane_sources(), [0, 1], "two panes of 30 columns");
+        assert_finding_on_screen(&s);
+        run(&mut s, &[Command::NextDiscrepancy]);
+        assert_eq!(s.pane_sources(), [0, 2]);
+        assert_finding_on_screen(&s);
+        // A resize keeps the finding whole while it can.
+        s.update(Action::Resize {
+            width: 50,
+            height: 24,
+        });
+        assert_eq!(s.pane_sources(), [0, 2]);
+        s.update(Action::Resize {
+            width: 45,
+            height: 24,
+        });
+        assert_eq!(s.pane_sources().len(), 1);
+        assert!(s.pane_sources().contains(&s.focus));
+    }
+
+    #[test]
+    fn scrolling_stops_at_the_end() {
+        let mut s = state(120, 12);
+        let h = s.geometry().pane_height();
+        run(&mut s, &[Command::Focus(1), Command::Bottom]);
+        let end = s.layouts[1].rows.len() - h;
+        assert_eq!(s.scroll[1], end, "the last row at the bottom");
+        run(&mut s, &[Command::LineDown, Command::PageDown]);
+        assert_eq!(s.scroll[1], end);
+        assert_eq!(s.message.as_deref(), Some("end of Beta"));
+        run(&mut s, &[Command::LineUp]);
+        assert_eq!(s.scroll[1], end - 1);
+    }
+
+    #[test]
+    fn word_diff_names_the_source_it_diffs_against() {
+        let mut s = state(120, 30);
+        run(&mut s, &[Command::Focus(1), Command::ToggleWordDiff]);
+        let message = s.message.clone().unwrap();
+        assert!(
+            message.contains("differ between Beta (the focused source)"),
+            "{message}"
+        );
+        run(&mut s, &[Command::ToggleWordDiff]);
+        assert_eq!(s.message.as_deref(), Some("word diff off"));
+    }
+
+    #[test]
+    fn search_counts_only_the_text_shown_everywhere() {
+        let mut s = state(120, 30);
+        run(&mut s, &[Command::Search]);
+        // "Beijing" is in Alpha's title (hidden furniture) and one body
+        // paragraph.
+        for c in "beijing".chars() {
+            s.update(Action::SearchInput(c));
+        }
+        assert_eq!(s.search.count(), 2);
+        run(&mut s, &[Command::Confirm]);
+        assert_eq!(s.shown_match_count(), 1);
+        assert_eq!(s.message.as_deref(), Some("/beijing: match 1/1 (Alpha)"));
+        run(&mut s, &[Command::ToggleFurniture, Command::SearchNext]);
+        assert_eq!(s.shown_match_count(), 2);
+        assert!(
+            s.message.as_deref().unwrap().contains("/2"),
+            "{:?}",
+            s.message
+        );
+    }
+
+    #[test]
+    fn mouse_release_and_copy_are_effects_for_the_loop() {
+        let mut s = state(120, 30);
+        assert!(s.mouse);
+        run(&mut s, &[Command::ToggleMouse]);
+        assert!(!s.mouse);
+        assert!(s.message.as_deref().unwrap().starts_with("mouse released"));
+        run(
+            &mut s,
+            &[
+                Command::ToggleMouse,
+                Command::NextDiscrepancy,
+                Command::CopyFinding,
+            ],
+        );
+        assert!(s.mouse);
+        assert!(s.clipboard.is_none(), "off by default");
+        assert!(s.message.as_deref().unwrap().contains("osc52 = true"));
+        s.osc52 = true;
+        run(&mut s, &[Command::CopyFinding]);
+        let sequence = s.clipboard.take().unwrap();
+        assert_eq!(
+            sequence,
+            osc52(
+                "Meeting length: Alpha 35 min · Beta 30 min\nAlpha: “35 minutes”\nBeta: “30 minutes”"
+            )
+        );
+        assert!(sequence.starts_with("\u{1b}]52;c;") && sequence.ends_with('\u{7}'));
+        let payload = &sequence[7..sequence.len() - 1];
+        assert!(
+            payload
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b))
+        );
+        assert_eq!(base64(b"Man"), "TWFu");
+        assert_eq!(base64(b"Ma"), "TWE=");
+        assert_eq!(base64(b"M"), "TQ==");
     }
 
     #[test]
@@ -1117,7 +1558,9 @@ mod tests {
             });
         }
         assert_eq!(s.focus, 1);
-        assert_eq!(s.scroll[1], 15);
+        // Five wheel steps of 3 lines, stopped at the end of Beta.
+        let end = s.layouts[1].rows.len() - s.geometry().pane_height();
+        assert_eq!(s.scroll[1], end.min(15));
         assert_eq!(
             screen_row_of(&s, 0, 2),
             screen_row_of(&s, 1, 3),
@@ -1151,6 +1594,7 @@ mod tests {
         let config = Config {
             keymap: Keymap::default(),
             theme: Theme::monochrome(),
+            osc52: false,
         };
         let mut s = State::new(bare, config);
         s.analysing = true;
@@ -1177,13 +1621,13 @@ mod tests {
 
     #[test]
     fn resize_keeps_the_top_line() {
-        let mut s = state(120, 30);
+        let mut s = state(120, 10);
         run(&mut s, &[Command::Focus(1)]);
         scroll_focused_until_top(&mut s, 1, 3);
         assert_eq!(top_para(&s, 1), Some(3));
         s.update(Action::Resize {
             width: 90,
-            height: 30,
+            height: 10,
         });
         assert_eq!(top_para(&s, 1), Some(3));
     }

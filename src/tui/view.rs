@@ -20,7 +20,7 @@ use super::action::Command;
 use super::index::MarkKind;
 use super::state::{Geometry, Overlay, State, inner, list_offset};
 use super::wrap::Row;
-use crate::model::{Discrepancy, DiscrepancyKind, Mention};
+use crate::model::{Discrepancy, DiscrepancyKind, Mention, ParagraphKind};
 
 /// Replaces control characters (C0, C1, DEL) with U+FFFD so no article text
 /// can move the cursor or change the terminal's state.
@@ -95,6 +95,32 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     if state.overlay == Overlay::Relations {
         super::relations::draw(state, area, buf);
     }
+    split_flags(buf, area);
+}
+
+fn is_regional_indicator(c: char) -> bool {
+    ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
+}
+
+/// Puts each flag (a pair of regional indicators, one grapheme cluster two
+/// columns wide) into two one-column cells, one letter each. Terminals that
+/// draw the pair as one wide glyph draw the same two columns; those that
+/// keep two narrow letters (tmux 3.3) now agree with the buffer cell by
+/// cell, so redrawing over a flag leaves no ghost letter behind.
+fn split_flags(buf: &mut Buffer, area: Rect) {
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right().saturating_sub(1) {
+            let mut letters = buf[(x, y)].symbol().chars();
+            if let (Some(a), Some(b), None) = (letters.next(), letters.next(), letters.next())
+                && is_regional_indicator(a)
+                && is_regional_indicator(b)
+            {
+                let style = buf[(x, y)].style();
+                buf[(x, y)].set_char(a);
+                buf[(x + 1, y)].set_char(b).set_style(style);
+            }
+        }
+    }
 }
 
 fn pane_title(state: &State, source: usize) -> Line<'static> {
@@ -126,13 +152,17 @@ fn draw_pane(state: &State, source: usize, rect: Rect, g: &Geometry, buf: &mut B
         .border_style(border)
         .title(pane_title(state, source));
     let n = state.report.sources.len();
+    // Sources off screen: those before the first pane on its left, all
+    // the others (after it, or between pinned panes) on the right.
     let first_shown = g.panes.first().map(|p| p.0) == Some(source);
     let last_shown = g.panes.last().map(|p| p.0) == Some(source);
-    if first_shown && source > 0 {
-        block = block.title_top(Line::from(format!("‹ {source} more ")).right_aligned());
+    let before = g.panes.first().map_or(0, |p| p.0);
+    let after = n.saturating_sub(g.panes.len() + before);
+    if first_shown && before > 0 {
+        block = block.title_top(Line::from(format!("‹ {before} more ")).right_aligned());
     }
-    if last_shown && source + 1 < n {
-        block = block.title_top(Line::from(format!(" {} more ›", n - source - 1)).right_aligned());
+    if last_shown && after > 0 {
+        block = block.title_top(Line::from(format!(" {after} more ›")).right_aligned());
     }
     let area = block.inner(rect);
     block.render(rect, buf);
@@ -167,12 +197,30 @@ fn draw_pane(state: &State, source: usize, rect: Rect, g: &Geometry, buf: &mut B
     }
 }
 
+/// The gutter code of a furniture paragraph (shown with `a`): `tit`, `byl`…
+pub fn gutter_code(kind: ParagraphKind) -> String {
+    kind.as_str().chars().take(3).collect()
+}
+
+/// The help line that explains the furniture codes.
+fn gutter_codes_help() -> String {
+    let codes: Vec<String> = ParagraphKind::ALL
+        .into_iter()
+        .filter(|k| !k.is_body())
+        .map(|k| format!("{} {}", gutter_code(k), k.as_str()))
+        .collect();
+    format!(
+        " With furniture shown (a), dimmed: {} (ads, link lists, credits).",
+        codes.join(" · ")
+    )
+}
+
 fn draw_gutter(state: &State, source: usize, para: usize, first: bool, at: Rect, buf: &mut Buffer) {
     let paragraph = &state.report.sources[source].paragraphs[para];
     let groups = &state.index.groups[source][para];
     let (text, style) = if !paragraph.kind.is_body() {
         let label = if first {
-            paragraph.kind.as_str().chars().take(3).collect()
+            gutter_code(paragraph.kind)
         } else {
             String::new()
         };
@@ -387,8 +435,7 @@ fn draw_detail(state: &State, d: Option<usize>, rect: Rect, buf: &mut Buffer) {
             ),
             owned(
                 disc.subkind
-                    .as_deref()
-                    .map(|s| format!(" · {}", s.replace('_', " ")))
+                    .map(|s| format!(" · {}", s.as_str().replace('_', " ")))
                     .unwrap_or_default(),
                 Style::new(),
             ),
@@ -526,8 +573,13 @@ fn draw_message(state: &State, r: Rect, buf: &mut Buffer) {
             ),
         ])
     } else if state.analysing {
+        let n = state.report.sources.len();
         Line::from(Span::styled(
-            format!("analysing {} sources…", state.report.sources.len()),
+            format!(
+                "analysing {n} source{}… {} s · the text is readable meanwhile",
+                if n == 1 { "" } else { "s" },
+                state.analysis_secs
+            ),
             state.theme.muted,
         ))
     } else if state.report.discrepancies.is_empty() {
@@ -577,24 +629,31 @@ fn draw_status(state: &State, r: Rect, buf: &mut Buffer) {
             state.filter.label()
         )),
     ];
+    if state.analysing {
+        spans.push(sep());
+        spans.push(Span::styled(
+            format!("analysing… {} s", state.analysis_secs),
+            theme.muted,
+        ));
+    }
     if !state.search.query.is_empty() && !state.search.editing {
         spans.push(sep());
         spans.push(owned(
-            format!("/{} ({})", state.search.query, state.search.count()),
+            format!("/{} ({})", state.search.query, state.shown_match_count()),
             theme.search,
         ));
     }
     let mut legend = vec![
-        ("number", theme.number),
-        ("quote", theme.quote),
-        ("framing", theme.framing),
-        ("only here", theme.only),
+        ("number".to_string(), theme.number),
+        ("quote".to_string(), theme.quote),
+        ("framing".to_string(), theme.framing),
+        ("only here".to_string(), theme.only),
     ];
     if state.word_diff {
-        legend.push(("diff", theme.diff));
+        legend.push((format!("diff vs {}", clean(name)), theme.diff));
     }
     // The legend only when it fits whole.
-    let legend_width: usize = legend.iter().map(|(l, _)| l.len() + 1).sum();
+    let legend_width: usize = legend.iter().map(|(l, _)| super::wrap::width(l) + 1).sum();
     if Line::from(spans.clone()).width() + legend_width + 3 <= usize::from(r.width) {
         spans.push(sep());
         for (i, (label, style)) in legend.into_iter().enumerate() {
@@ -666,33 +725,38 @@ fn draw_help(state: &State, area: Rect, buf: &mut Buffer) {
     lines.push(Line::from(Span::raw(
         " Gutter: gN = aligned group N (the same tag marks the same content in other panes); + = only in this source.",
     )));
-    // Two spare rows for the legend lines that wrap.
-    let scroll = state.help_scroll.min(lines.len().saturating_sub(1)) as u16;
+    lines.push(Line::from(Span::raw(gutter_codes_help())));
     popup(
         area,
         96,
         lines,
         " Keys · ? or Esc closes ",
-        scroll,
+        state.help_scroll,
         theme.focus,
         buf,
     );
 }
 
 /// Draws `lines` in a bordered box over the middle of `area`, at most
-/// `max_width` wide (two spare rows for lines that wrap), scrolled by
-/// `scroll` rows.
+/// `max_width` wide and as tall as the lines once wrapped, scrolled by
+/// `scroll` rows (down to where the last line is at the bottom).
 pub(super) fn popup(
     area: Rect,
     max_width: u16,
     lines: Vec<Line<'_>>,
     title: &str,
-    scroll: u16,
+    scroll: usize,
     border: Style,
     buf: &mut Buffer,
 ) {
     let width = area.width.saturating_sub(4).min(max_width);
-    let height = (lines.len() as u16 + 4).min(area.height.saturating_sub(2));
+    // Rows the lines take once wrapped (the legend lines are long).
+    let inner_width = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines
+        .iter()
+        .map(|l| l.width().div_ceil(inner_width).max(1))
+        .sum();
+    let height = (rows as u16 + 2).min(area.height.saturating_sub(2));
     let popup = Rect::new(
         area.x + (area.width - width) / 2,
         area.y + (area.height - height) / 2,
@@ -700,6 +764,8 @@ pub(super) fn popup(
         height,
     );
     Clear.render(popup, buf);
+    let last = rows.saturating_sub(usize::from(height.saturating_sub(2)));
+    let scroll = scroll.min(last) as u16;
     Paragraph::new(lines)
         .block(
             Block::new()
@@ -716,6 +782,17 @@ pub(super) fn popup(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flags_take_two_one_column_cells() {
+        let area = Rect::new(0, 0, 8, 1);
+        let mut buf = Buffer::empty(area);
+        buf.set_string(0, 0, "a🇧🇷b", Style::new().add_modifier(Modifier::BOLD));
+        split_flags(&mut buf, area);
+        let cells: Vec<&str> = (0..5).map(|x| buf[(x, 0)].symbol()).collect();
+        assert_eq!(cells, ["a", "🇧", "🇷", "b", " "]);
+        assert!(buf[(2, 0)].modifier.contains(Modifier::BOLD));
+    }
 
     #[test]
     fn clean_replaces_control_characters() {

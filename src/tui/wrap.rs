@@ -1,9 +1,14 @@
 //! Lays a source out as rows of a pane: paragraphs wrapped at word
 //! boundaries by display width, with a blank row between paragraphs.
 //!
-//! Wrapping is `textwrap`'s (display widths from `unicode-width`, so wide
-//! CJK and combining characters measure right); this module only maps its
-//! lines back to byte ranges so highlights can be laid over them.
+//! Widths are measured by grapheme cluster ([`width`]), the unit a
+//! terminal draws: a flag (two regional indicators) or an emoji ZWJ
+//! sequence (👩‍🚒) is one cluster, never split across rows, and measures
+//! what the pane draws for it. Rows are byte ranges so highlights can be
+//! laid over them.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 use crate::model::Source;
 
@@ -85,32 +90,47 @@ impl PaneText {
     }
 }
 
-/// Byte ranges of `text` wrapped at `width` display columns (at least one
-/// range, empty for empty text). Words longer than a line are broken.
+/// Display width of one grapheme cluster, as the reader draws it.
+pub fn grapheme_width(g: &str) -> usize {
+    g.width()
+}
+
+/// Display width of `text`, grapheme cluster by cluster.
+pub fn width(text: &str) -> usize {
+    text.graphemes(true).map(grapheme_width).sum()
+}
+
+/// Byte ranges of `text` wrapped at `width` display columns, first fit,
+/// breaking at ASCII spaces and after a hyphen between letters or digits
+/// (at least one range, empty for empty text). The space at a break
+/// belongs to no row. A word longer than a row is broken between grapheme
+/// clusters.
 pub fn wrap_ranges(text: &str, width: usize) -> Vec<(usize, usize)> {
-    let options = textwrap::Options::new(width.max(1))
-        .word_separator(textwrap::WordSeparator::AsciiSpace)
-        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
-        .break_words(true);
-    let base = text.as_ptr() as usize;
-    let mut cursor = 0;
+    let width = width.max(1);
     let mut out = Vec::new();
-    for line in textwrap::wrap(text, options) {
-        // Lines borrow from `text` unless textwrap had to build one; then
-        // find it from the cursor on.
-        let start = match line {
-            std::borrow::Cow::Borrowed(s)
-                if (s.as_ptr() as usize) >= base && (s.as_ptr() as usize) <= base + text.len() =>
-            {
-                s.as_ptr() as usize - base
+    // The row being filled: its start, end and width.
+    let mut row: Option<(usize, usize, usize)> = None;
+    let mut at = 0;
+    for word in text.split(' ') {
+        let mut spaced = true;
+        for (start, end) in hyphen_pieces(word, at) {
+            let w = self::width(&text[start..end]);
+            let gap = usize::from(spaced);
+            match row {
+                Some((s, _, rw)) if rw + gap + w <= width => row = Some((s, end, rw + gap + w)),
+                _ => {
+                    if let Some((s, e, _)) = row.take() {
+                        out.push((s, e));
+                    }
+                    row = Some(break_word(text, start, end, width, &mut out));
+                }
             }
-            ref owned => text[cursor..]
-                .find(owned.as_ref())
-                .map_or(cursor, |i| cursor + i),
-        };
-        let end = (start + line.len()).min(text.len());
-        out.push((start, end));
-        cursor = end;
+            spaced = false;
+        }
+        at += word.len() + 1;
+    }
+    if let Some((s, e, _)) = row {
+        out.push((s, e));
     }
     if out.is_empty() {
         out.push((0, 0));
@@ -118,17 +138,62 @@ pub fn wrap_ranges(text: &str, width: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// Byte ranges (offset by `at`) of `word` cut after each hyphen that has a
+/// letter or digit on both sides ("people-" "to-" "people").
+fn hyphen_pieces(word: &str, at: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut start = 0;
+    let mut cuts: Vec<usize> = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut chars = word.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        if c == '-'
+            && prev.is_some_and(char::is_alphanumeric)
+            && next.is_some_and(char::is_alphanumeric)
+        {
+            cuts.push(i + 1);
+        }
+        prev = Some(c);
+    }
+    cuts.push(word.len());
+    cuts.into_iter().map(move |end| {
+        let piece = (at + start, at + end);
+        start = end;
+        piece
+    })
+}
+
+/// Pushes the full rows of a word too long for one (grapheme by grapheme)
+/// and returns the rest as the row being filled.
+fn break_word(
+    text: &str,
+    start: usize,
+    end: usize,
+    width: usize,
+    out: &mut Vec<(usize, usize)>,
+) -> (usize, usize, usize) {
+    let mut row = (start, start, 0);
+    for (i, g) in text[start..end].grapheme_indices(true) {
+        let w = grapheme_width(g);
+        if row.2 + w > width && row.2 > 0 {
+            out.push((row.0, row.1));
+            row = (start + i, start + i, 0);
+        }
+        row = (row.0, start + i + g.len(), row.2 + w);
+    }
+    row
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use unicode_width::UnicodeWidthStr;
 
     #[test]
     fn wraps_at_word_boundaries_within_width() {
         let text = "The talks lasted thirty five minutes, officials said on Monday.";
         let rows = wrap_ranges(text, 20);
         for &(s, e) in &rows {
-            assert!(text[s..e].width() <= 20, "{:?}", &text[s..e]);
+            assert!(width(&text[s..e]) <= 20, "{:?}", &text[s..e]);
             assert!(!text[s..e].starts_with(' '));
         }
         assert_eq!(&text[rows[0].0..rows[0].1], "The talks lasted");
@@ -140,12 +205,45 @@ mod tests {
     fn measures_wide_and_combining_characters() {
         let text = "習近平 会見 ブリンケン 国務長官 北京 e\u{301}te\u{301} cafe\u{301}s";
         for &(s, e) in &wrap_ranges(text, 10) {
-            assert!(text[s..e].width() <= 10, "{:?}", &text[s..e]);
+            assert!(width(&text[s..e]) <= 10, "{:?}", &text[s..e]);
         }
         let long = "あいうえおかきくけこさしすせそ";
         for &(s, e) in &wrap_ranges(long, 7) {
-            assert!(long[s..e].width() <= 7);
+            assert!(width(&long[s..e]) <= 7);
         }
+    }
+
+    #[test]
+    fn flags_and_emoji_sequences_are_measured_and_kept_whole() {
+        let firefighter = "👩\u{200d}🚒";
+        assert_eq!(width("🇧🇷"), 2);
+        assert_eq!(width(firefighter), 2);
+        assert_eq!(width("e\u{301}"), 1);
+        // A row of exactly the width holds two flags and a space.
+        let text = format!("🇧🇷🇺🇸🇧🇷🇺🇸 {firefighter}{firefighter}{firefighter} 🇧🇷 🇺🇸");
+        for w in 1..12 {
+            let rows = wrap_ranges(&text, w);
+            for &(s, e) in &rows {
+                let row = &text[s..e];
+                assert!(width(row) <= w.max(2), "{w}: {row:?}");
+                // No cluster cut: every row starts and ends on a boundary.
+                let clusters: String = row.graphemes(true).collect();
+                assert_eq!(clusters, row);
+                assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+            }
+            let boundaries: Vec<usize> = text.grapheme_indices(true).map(|(i, _)| i).collect();
+            for &(s, _) in &rows {
+                assert!(
+                    boundaries.contains(&s) || s == text.len(),
+                    "{w}: cut at {s}"
+                );
+            }
+        }
+        assert_eq!(
+            wrap_ranges(&text, 8)[0],
+            (0, "🇧🇷🇺🇸🇧🇷🇺🇸".len()),
+            "four flags fill 8 columns"
+        );
     }
 
     #[test]

@@ -10,14 +10,14 @@
 
 use parallax::analysis::detect::detect;
 use parallax::analysis::detect::harness::link_sentences;
-use parallax::analysis::detect::quantity::{
+use parallax::analysis::detect::recognize::quantity::{
     Context, Hedge, Quantity, TimeGrain, UnitClass, recognize,
 };
-use parallax::analysis::detect::quotes::extract;
+use parallax::analysis::detect::recognize::quotes::extract;
 use parallax::ingest::{source_from_text, split_sentences};
 use parallax::model::{
     Alignment, Discrepancy, DiscrepancyKind, Group, GroupId, Member, SentenceRef, Source, SourceId,
-    Span,
+    Span, Subkind,
 };
 use parallax::text::lexicon::Lexicon;
 use parallax::text::{
@@ -718,7 +718,7 @@ pub fn score_case(case: &Case, found: &[Discrepancy], scores: &mut Scores) {
     // the copy attributes to them (pronouns, continued quotes).
     let touches = |d: &Discrepancy, p: &Planted| {
         let speaker_consequence = p.op == "quote speaker"
-            && d.subkind.as_deref() == Some("different_speaker")
+            && d.subkind == Some(Subkind::DifferentSpeaker)
             && d.summary.contains(&p.inserted);
         speaker_consequence
             || d.mentions.iter().any(|m| {

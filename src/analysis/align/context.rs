@@ -9,13 +9,13 @@ use rustc_hash::FxHashMap as HashMap;
 use super::Params;
 use super::features::Corpus;
 use super::index::PairScores;
-use super::similarity::SparseVec;
+use super::sparse::SparseVec;
 
 type ParagraphKey = (usize, usize);
 
 /// Raises the score of the best sentence pair of every mutually best,
 /// similar paragraph pair.
-pub fn credit_paragraph_pairs(corpus: &Corpus, pairs: &mut PairScores, params: &Params) {
+pub(crate) fn credit_paragraph_pairs(corpus: &Corpus, pairs: &mut PairScores, params: &Params) {
     if params.paragraph_weight <= 0.0 {
         return;
     }
@@ -68,7 +68,7 @@ pub fn credit_paragraph_pairs(corpus: &Corpus, pairs: &mut PairScores, params: &
 }
 
 /// The sentences of each paragraph, by (source, paragraph).
-pub fn paragraph_sentences(corpus: &Corpus) -> HashMap<ParagraphKey, Vec<u32>> {
+pub(crate) fn paragraph_sentences(corpus: &Corpus) -> HashMap<ParagraphKey, Vec<u32>> {
     let mut sentences: HashMap<ParagraphKey, Vec<u32>> = HashMap::default();
     for (i, s) in corpus.sentences.iter().enumerate() {
         sentences
@@ -80,7 +80,7 @@ pub fn paragraph_sentences(corpus: &Corpus) -> HashMap<ParagraphKey, Vec<u32>> {
 }
 
 /// One unit vector per paragraph over its sentences' weighted terms.
-pub fn paragraph_vectors(
+pub(crate) fn paragraph_vectors(
     corpus: &Corpus,
     sentences: &HashMap<ParagraphKey, Vec<u32>>,
 ) -> HashMap<ParagraphKey, SparseVec> {

@@ -117,7 +117,7 @@ pub fn same_event_probability(f: &Features) -> f64 {
 }
 
 /// The profile of every source of the comparison.
-pub fn profiles(sources: &[Source], corpus: &Corpus) -> Vec<Profile> {
+pub(crate) fn profiles(sources: &[Source], corpus: &Corpus) -> Vec<Profile> {
     let excluded: Vec<bool> = corpus
         .surface
         .iter()
@@ -295,7 +295,7 @@ pub fn features(a: &Profile, b: &Profile, links: f64, coverage: f64) -> Features
 }
 
 /// The names both profiles weigh most (by the smaller share), at most `n`.
-pub fn shared_names(a: &Profile, b: &Profile, corpus: &Corpus, n: usize) -> Vec<String> {
+pub(crate) fn shared_names(a: &Profile, b: &Profile, corpus: &Corpus, n: usize) -> Vec<String> {
     if a.names_total <= 0.0 || b.names_total <= 0.0 {
         return Vec::new();
     }

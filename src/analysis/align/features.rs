@@ -8,40 +8,40 @@ use crate::text::tokens::us_spelling;
 use crate::text::{Stems, Token, TokenKind, tokenize_memo};
 
 use super::Params;
-use super::similarity::SparseVec;
+use super::sparse::SparseVec;
 
 /// One body sentence of one source, ready for comparison.
 #[derive(Debug, Clone)]
-pub struct SentenceFeatures {
-    pub at: SentenceRef,
+pub(crate) struct SentenceFeatures {
+    pub(crate) at: SentenceRef,
     /// Position of the sentence among its source's body sentences.
-    pub ordinal: usize,
+    pub(crate) ordinal: usize,
     /// IDF-weighted content-word keys (term ids), L2-normalized.
-    pub words: SparseVec,
+    pub(crate) words: SparseVec,
     /// IDF-weighted character 4-grams of the content words, L2-normalized.
-    pub chars: SparseVec,
+    pub(crate) chars: SparseVec,
     /// Term ids of the names and acronyms in the sentence, sorted.
-    pub entities: Vec<u32>,
+    pub(crate) entities: Vec<u32>,
     /// Content terms with their surface forms, for labels.
-    pub terms: Vec<(u32, f32)>,
+    pub(crate) terms: Vec<(u32, f32)>,
 }
 
 /// All body sentences of a comparison, with the vocabulary they share.
 #[derive(Debug, Default)]
-pub struct Corpus {
-    pub sentences: Vec<SentenceFeatures>,
+pub(crate) struct Corpus {
+    pub(crate) sentences: Vec<SentenceFeatures>,
     /// Term id -> a surface form seen in the text (for labels).
-    pub surface: Vec<String>,
+    pub(crate) surface: Vec<String>,
     /// Term id -> number of sentences containing it.
-    pub df: Vec<u32>,
+    pub(crate) df: Vec<u32>,
     /// Term id -> true for names, acronyms and numbers.
-    pub strong: Vec<bool>,
+    pub(crate) strong: Vec<bool>,
     /// Term id -> true when the term occurs as a word of the text (false
     /// for initials derived from a name, "QG" for "Qin Gang", until the
     /// text itself writes them).
-    pub literal: Vec<bool>,
+    pub(crate) literal: Vec<bool>,
     /// Body sentence count per source.
-    pub per_source: Vec<usize>,
+    pub(crate) per_source: Vec<usize>,
 }
 
 struct RawSentence {
@@ -54,7 +54,7 @@ struct RawSentence {
 
 impl Corpus {
     /// Extracts and weights the features of every body sentence.
-    pub fn build(sources: &[Source], params: &Params) -> Corpus {
+    pub(crate) fn build(sources: &[Source], params: &Params) -> Corpus {
         let mut vocab: HashMap<String, u32> = HashMap::default();
         let mut corpus = Corpus {
             per_source: vec![0; sources.len()],

@@ -15,15 +15,15 @@ use super::index::PairScores;
 
 /// A sentence link before diffs: indices into [`Corpus::sentences`].
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Edge {
-    pub a: u32,
-    pub b: u32,
-    pub similarity: f32,
+pub(crate) struct Edge {
+    pub(crate) a: u32,
+    pub(crate) b: u32,
+    pub(crate) similarity: f32,
 }
 
 /// Keeps the pairs that are strong, or moderately strong and mutual best
 /// (each within `near_best` of the other's best similarity in its source).
-pub fn select_links(corpus: &Corpus, pairs: &PairScores, params: &Params) -> Vec<Edge> {
+pub(crate) fn select_links(corpus: &Corpus, pairs: &PairScores, params: &Params) -> Vec<Edge> {
     let mut best: HashMap<(u32, usize), (u32, f32)> = HashMap::default();
     let source_of = |i: u32| corpus.sentences[i as usize].at.source.0;
     for (&(i, j), &sim) in &pairs.scores {
@@ -63,7 +63,7 @@ pub fn select_links(corpus: &Corpus, pairs: &PairScores, params: &Params) -> Vec
 
 /// Average-link clustering over the link graph. Returns clusters of
 /// sentence indices (only clusters of two or more sentences).
-pub fn cluster(
+pub(crate) fn cluster(
     corpus: &Corpus,
     pairs: &mut PairScores,
     edges: &[Edge],
@@ -125,7 +125,7 @@ fn shared_sources(corpus: &Corpus, a: &[u32], b: &[u32]) -> bool {
 
 /// Mean similarity over the cross-source pairs between two clusters
 /// (pairs the index did not propose are scored here).
-pub fn average_link(
+pub(crate) fn average_link(
     corpus: &Corpus,
     pairs: &mut PairScores,
     a: &[u32],
@@ -152,7 +152,12 @@ pub fn average_link(
 /// when its average similarity to the cluster's sentences in other sources
 /// reaches `params.attach_cohesion`. Clusters are read as they stood after
 /// clustering, so attachments do not chain.
-pub fn attach(corpus: &Corpus, pairs: &mut PairScores, clusters: &mut [Vec<u32>], params: &Params) {
+pub(crate) fn attach(
+    corpus: &Corpus,
+    pairs: &mut PairScores,
+    clusters: &mut [Vec<u32>],
+    params: &Params,
+) {
     if params.attach_cohesion >= 1.0 {
         return;
     }

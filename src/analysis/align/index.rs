@@ -12,14 +12,20 @@ use super::similarity::sentence_similarity;
 /// Similarities of the candidate pairs, keyed by (lower index, higher index)
 /// into [`Corpus::sentences`]. Pairs are always from different sources.
 #[derive(Debug, Default)]
-pub struct PairScores {
-    pub scores: HashMap<(u32, u32), f32>,
+pub(crate) struct PairScores {
+    pub(crate) scores: HashMap<(u32, u32), f32>,
 }
 
 impl PairScores {
     /// Similarity of sentences `i` and `j`, computed and remembered if the
     /// index did not propose them.
-    pub fn get_or_compute(&mut self, corpus: &Corpus, i: u32, j: u32, params: &Params) -> f32 {
+    pub(crate) fn get_or_compute(
+        &mut self,
+        corpus: &Corpus,
+        i: u32,
+        j: u32,
+        params: &Params,
+    ) -> f32 {
         let key = if i < j { (i, j) } else { (j, i) };
         *self.scores.entry(key).or_insert_with(|| {
             sentence_similarity(
@@ -33,7 +39,7 @@ impl PairScores {
 
 /// Finds, for every sentence, its most promising partners in each other
 /// source and scores them with the full similarity.
-pub fn candidate_pairs(corpus: &Corpus, params: &Params) -> PairScores {
+pub(crate) fn candidate_pairs(corpus: &Corpus, params: &Params) -> PairScores {
     let n = corpus.sentences.len();
     let max_df = params.max_posting.max(n / params.posting_divisor.max(1));
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); corpus.df.len()];

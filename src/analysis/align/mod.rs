@@ -32,6 +32,7 @@ mod index;
 pub mod overview;
 mod relations;
 mod similarity;
+mod sparse;
 mod subevents;
 
 use std::collections::BTreeMap;
@@ -77,6 +78,7 @@ pub struct Params {
     /// Terms in more sentences than max(`max_posting`, n / `posting_divisor`)
     /// do not propose candidates (they still count in the similarity).
     pub max_posting: usize,
+    /// See `max_posting`.
     pub posting_divisor: usize,
     /// Rewrite flag: minimum share of the derived body with a counterpart.
     pub rewrite_coverage: f64,
@@ -86,6 +88,7 @@ pub struct Params {
     pub rewrite_order: f64,
     /// Near-copy (rather than rewrite): coverage and similarity floors.
     pub near_copy_coverage: f64,
+    /// See `near_copy_coverage`.
     pub near_copy_similarity: f64,
     /// IDF is ln(`idf_offset` + n / df) over the n body sentences compared.
     pub idf_offset: f32,
@@ -367,7 +370,7 @@ pub struct Explainer {
     corpus: Corpus,
     params: Params,
     at: HashMap<SentenceRef, usize>,
-    paragraphs: HashMap<(usize, usize), similarity::SparseVec>,
+    paragraphs: HashMap<(usize, usize), sparse::SparseVec>,
 }
 
 impl Explainer {

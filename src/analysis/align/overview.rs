@@ -14,6 +14,10 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::{RelationKind, RewriteKind, Source, SourceId, SourceRelation};
 
+/// Copies and rewrites named one by one in the summary, up to this many;
+/// more are summed up in one part each.
+const DERIVED_LISTED: usize = 2;
+
 /// What one source is in the comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -118,6 +122,10 @@ impl Overview {
         for s in 0..n {
             if let Some(of) = copy_of[s] {
                 roles[s] = Role::Copy { of: SourceId(of) };
+                // the original of a copy is no source alone on its event
+                if roles[of] == Role::SetAside && sets[0].contains(&of) {
+                    roles[of] = Role::Core;
+                }
             }
         }
         // within the main story: rewrites, later reports, parts
@@ -183,9 +191,10 @@ impl Overview {
         Overview { roles, stories }
     }
 
-    /// True when no two sources report one event: nothing is compared.
+    /// True when no two sources report one event: nothing is compared (one
+    /// text given several times is one report, not this).
     pub fn nothing_shared(&self) -> bool {
-        self.roles.len() >= 2 && self.stories.is_empty()
+        self.roles.len() >= 2 && self.stories.is_empty() && !self.roles.contains(&Role::Core)
     }
 
     /// The sources set aside (alone on their event).
@@ -210,7 +219,23 @@ impl Overview {
         if n < 2 {
             return String::new();
         }
-        let name = |s: SourceId| sources.get(s.0).map_or("?", |x| x.name.as_str());
+        let raw = |s: SourceId| sources.get(s.0).map_or("?", |x| x.name.as_str());
+        // a name another source shares (and that is not a copy of the same
+        // text) carries its pane number, so no source reads as itself
+        let names: Vec<String> = (0..n)
+            .map(|s| {
+                let me = raw(SourceId(s));
+                let shared = (0..n).any(|o| {
+                    o != s && raw(SourceId(o)) == me && !self.copies(SourceId(s), SourceId(o))
+                });
+                if shared {
+                    format!("{me} ({})", s + 1)
+                } else {
+                    me.to_string()
+                }
+            })
+            .collect();
+        let name = |s: SourceId| names.get(s.0).map_or("?", String::as_str);
         let mut parts = Vec::new();
         let core: Vec<&str> = (0..n)
             .filter(|s| self.roles[*s] == Role::Core)
@@ -231,17 +256,41 @@ impl Overview {
             1 => parts.push(format!("{}: one event", core[0])),
             _ => parts.push(format!("{}: one event", core.join(", "))),
         }
+        // many copies and rewrites are summed up (12 near copies are 66 pairs)
+        let copies = self
+            .roles
+            .iter()
+            .filter(|r| matches!(r, Role::Copy { .. }))
+            .count();
+        let rewrites = self
+            .roles
+            .iter()
+            .filter(|r| matches!(r, Role::Rewrite { .. }))
+            .count();
+        let summed = copies + rewrites > DERIVED_LISTED;
         for (s, role) in self.roles.iter().enumerate() {
             let me = name(SourceId(s));
             let part = match role {
                 Role::Core | Role::SetAside | Role::OtherStory { .. } => continue,
+                Role::Rewrite { .. } | Role::Copy { .. } if summed => continue,
                 Role::LaterReport { .. } => format!("{me}: a later report"),
                 Role::Partial { of } => format!("{me}: part of {}", name(*of)),
                 Role::Rewrite { of, kind } => format!("{me}: {} of {}", kind.label(), name(*of)),
-                Role::Copy { of } if name(*of) == me => format!("{me}: given twice"),
+                Role::Copy { of } if raw(*of) == raw(SourceId(s)) => format!("{me}: given twice"),
                 Role::Copy { of } => format!("{me}: the same text as {}", name(*of)),
             };
             parts.push(part);
+        }
+        if summed && copies > 0 {
+            parts.push(format!(
+                "{copies} of {n} sources are the same text as another, compared once"
+            ));
+        }
+        if summed && rewrites > 0 {
+            parts.push(format!(
+                "{rewrites} of {n} sources read as rewrites or near copies of others: not \
+                 independent confirmation; `parallax report` lists them"
+            ));
         }
         for story in self.stories.iter().skip(1) {
             let names: Vec<&str> = story.iter().map(|s| name(*s)).collect();
@@ -257,6 +306,16 @@ impl Overview {
             _ => parts.push(format!("{}: different events, set aside", aside.join(", "))),
         }
         parts.join(" · ")
+    }
+
+    /// True when one of the two is a copy of the other's text (or both of
+    /// a third's).
+    fn copies(&self, x: SourceId, y: SourceId) -> bool {
+        let root = |s: SourceId| match self.roles.get(s.0) {
+            Some(Role::Copy { of }) => *of,
+            _ => s,
+        };
+        root(x) == root(y)
     }
 
     /// One line per source set aside (or, when nothing is shared, one line

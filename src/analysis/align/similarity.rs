@@ -1,55 +1,18 @@
-//! Sparse vectors and the sentence similarity built on them.
+//! The sentence similarity: a blend of the word and character n-gram
+//! cosines of two sentences' features, damped when they name different
+//! things.
 
 use super::Params;
 use super::features::SentenceFeatures;
 
-/// A sparse vector: (key, weight) pairs sorted by key.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SparseVec(pub Vec<(u64, f32)>);
-
-impl SparseVec {
-    /// Sorts `entries` by key, sums duplicates and scales to unit length.
-    pub fn normalized(mut entries: Vec<(u64, f32)>) -> SparseVec {
-        entries.sort_unstable_by_key(|e| e.0);
-        let mut merged: Vec<(u64, f32)> = Vec::with_capacity(entries.len());
-        for (k, w) in entries {
-            match merged.last_mut() {
-                Some(last) if last.0 == k => last.1 += w,
-                _ => merged.push((k, w)),
-            }
-        }
-        let norm = merged.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            for e in &mut merged {
-                e.1 /= norm;
-            }
-        }
-        SparseVec(merged)
-    }
-
-    /// Dot product (the cosine, as both sides are unit length).
-    pub fn dot(&self, other: &SparseVec) -> f32 {
-        let (a, b) = (&self.0, &other.0);
-        let (mut i, mut j, mut sum) = (0, 0, 0.0);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += a[i].1 * b[j].1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        sum
-    }
-}
-
 /// Similarity of two sentences in 0..=1: a blend of the content-word cosine
 /// (exact stems, entities and numbers weighted up) and the character n-gram
 /// cosine (spelling variants, shared word parts).
-pub fn sentence_similarity(a: &SentenceFeatures, b: &SentenceFeatures, params: &Params) -> f32 {
+pub(crate) fn sentence_similarity(
+    a: &SentenceFeatures,
+    b: &SentenceFeatures,
+    params: &Params,
+) -> f32 {
     let words = a.words.dot(&b.words);
     let chars = a.chars.dot(&b.chars);
     let blend = params.word_weight * words + (1.0 - params.word_weight) * chars;
@@ -59,7 +22,7 @@ pub fn sentence_similarity(a: &SentenceFeatures, b: &SentenceFeatures, params: &
 /// 1 when the sentences share their names (or one has none); down to
 /// `params.entity_mismatch` when both name things and share none: "England
 /// qualified" and "Italy qualified" are different facts.
-pub fn entity_agreement(a: &SentenceFeatures, b: &SentenceFeatures, params: &Params) -> f32 {
+pub(crate) fn entity_agreement(a: &SentenceFeatures, b: &SentenceFeatures, params: &Params) -> f32 {
     let (x, y) = (&a.entities, &b.entities);
     if x.is_empty() || y.is_empty() {
         return 1.0;
@@ -67,18 +30,4 @@ pub fn entity_agreement(a: &SentenceFeatures, b: &SentenceFeatures, params: &Par
     let shared = x.iter().filter(|e| y.binary_search(e).is_ok()).count();
     let overlap = shared as f32 / x.len().min(y.len()) as f32;
     params.entity_mismatch + (1.0 - params.entity_mismatch) * overlap.min(1.0)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cosine_of_unit_vectors() {
-        let a = SparseVec::normalized(vec![(1, 1.0), (2, 1.0)]);
-        let b = SparseVec::normalized(vec![(2, 1.0), (3, 1.0)]);
-        assert!((a.dot(&a) - 1.0).abs() < 1e-6);
-        assert!((a.dot(&b) - 0.5).abs() < 1e-6);
-        assert_eq!(a.dot(&SparseVec::default()), 0.0);
-    }
 }

@@ -99,7 +99,7 @@ pub fn sub_events(corpus: &Corpus, groups: &[Group], params: &Params) -> Vec<Sub
 /// over the paragraph vectors), so the cost follows the text, not the
 /// square of the paragraphs.
 fn mutual_best(
-    vectors: &HashMap<Key, super::similarity::SparseVec>,
+    vectors: &HashMap<Key, super::sparse::SparseVec>,
     params: &Params,
 ) -> Vec<(Key, Key)> {
     let floor = params.sub_event_link;

@@ -17,11 +17,12 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::quotes::QuoteIndex;
-use super::{Ctx, finding};
+use super::ctx::Ctx;
+use super::rank::Band;
+use super::recognize::quotes::QuoteIndex;
 use crate::model::{
-    DiffOp, DiffTag, Discrepancy, DiscrepancyKind, GroupId, Mention, SentenceLink, SentenceRef,
-    Span,
+    DiffTag, Discrepancy, DiscrepancyKind, GroupId, Mention, SentenceLink, SentenceRef, Span,
+    Subkind,
 };
 use crate::text::lexicon::{Lexicon, spelling_variant};
 use crate::text::{Tok, is_stop, lowercase};
@@ -29,7 +30,7 @@ use crate::text::{Tok, is_stop, lowercase};
 /// One classified change in one link.
 #[derive(Debug, Clone)]
 struct Change {
-    subkind: &'static str,
+    subkind: Subkind,
     /// Spans in the a and b paragraphs (phrase around the change).
     a: Span,
     b: Span,
@@ -40,21 +41,21 @@ struct Change {
 }
 
 /// Priority of subkinds when one change has several readings.
-fn priority(subkind: &str) -> u8 {
+fn priority(subkind: Subkind) -> u8 {
     match subkind {
-        "label" => 4,
-        "hedge" => 3,
-        "attribution" => 2,
+        Subkind::Label => 4,
+        Subkind::Hedge => 3,
+        Subkind::Attribution => 2,
         _ => 1,
     }
 }
 
 /// Finds framing differences in linked sentences.
-pub fn detect(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
+pub(crate) fn detect(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
     let lex = Lexicon::get();
     let mut out: Vec<(GroupId, Change, &SentenceLink)> = Vec::new();
     let mut sents: HashMap<SentenceRef, Sent<'_>> = HashMap::new();
-    for (_, link) in ctx.alignment.links() {
+    for (_, link) in ctx.links() {
         for r in [link.a, link.b] {
             if ctx.sentence(r).is_some() {
                 sents.entry(r).or_insert_with(|| {
@@ -67,7 +68,7 @@ pub fn detect(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
             }
         }
     }
-    for (group, link) in ctx.alignment.links() {
+    for (group, link) in ctx.links() {
         let (Some((pa, sa)), Some((pb, sb))) = (ctx.sentence(link.a), ctx.sentence(link.b)) else {
             continue;
         };
@@ -107,9 +108,7 @@ pub fn detect(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
                     .is_none_or(|o| o.tag == DiffTag::Equal)
             };
             let anchored = parallel && equal_at(k.checked_sub(1)) && equal_at(Some(k + 1));
-            if !valid(op, &pa.text, &pb.text)
-                || spelling_variant(op.a.slice(&pa.text), op.b.slice(&pb.text))
-            {
+            if spelling_variant(op.a.slice(&pa.text), op.b.slice(&pb.text)) {
                 continue;
             }
             let side_a = Side::new(sent_a, op.a);
@@ -158,18 +157,19 @@ pub fn detect(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
                 .map(|m| format!("{} “{}”", ctx.name(m.source), m.text))
                 .collect();
             let what = match change.subkind {
-                "label" => format!("Label for the {}", change.referent),
-                "hedge" => format!("Hedge “{}” in one version", change.detail),
-                "attribution" => "Attribution verb".to_string(),
+                Subkind::Label => format!("Label for the {}", change.referent),
+                Subkind::Hedge => format!("Hedge “{}” in one version", change.detail),
+                Subkind::Attribution => "Attribution verb".to_string(),
                 _ => format!("Tone ({})", change.detail),
             };
-            let score = match change.subkind {
-                "label" => 0.68,
-                "hedge" => 0.66,
-                "attribution" => 0.63,
-                _ => 0.6,
-            } + 0.01 * (mentions.len().saturating_sub(2).min(3) as f64);
-            finding(
+            let band = match change.subkind {
+                Subkind::Label => Band::FramingLabel,
+                Subkind::Hedge => Band::FramingHedge,
+                Subkind::Attribution => Band::FramingAttribution,
+                _ => Band::FramingEvaluative,
+            };
+            let score = band.score(mentions.len().saturating_sub(2).min(3) as f64);
+            Discrepancy::new(
                 DiscrepancyKind::Framing,
                 Some(change.subkind),
                 Some(group),
@@ -179,15 +179,6 @@ pub fn detect(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
             )
         })
         .collect()
-}
-
-fn valid(op: &DiffOp, a: &str, b: &str) -> bool {
-    op.a.end <= a.len()
-        && op.b.end <= b.len()
-        && a.is_char_boundary(op.a.start)
-        && a.is_char_boundary(op.a.end)
-        && b.is_char_boundary(op.b.start)
-        && b.is_char_boundary(op.b.end)
 }
 
 /// Ops with at most this many words per side are a local substitution;
@@ -380,7 +371,7 @@ fn label(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, small: bool) -> Opti
                     .filter(|n| !is_stop(n) && next_b.as_ref() == Some(n))
                     .unwrap_or_else(|| x.clone());
                 return Some(Change {
-                    subkind: "label",
+                    subkind: Subkind::Label,
                     a: a.around(i, 2),
                     b: b.around(j, 2),
                     referent,
@@ -422,7 +413,7 @@ fn hedge(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, small: bool) -> Opti
         };
         let referent = after.map(|k| a.word(k)).unwrap_or_else(|| h.clone());
         return Some(Change {
-            subkind: "hedge",
+            subkind: Subkind::Hedge,
             a: a.around(after.unwrap_or(i), 3),
             b: b_span,
             referent,
@@ -498,7 +489,7 @@ fn attribution(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>) -> Option<Chan
     };
     let ((i, ca), (j, cb)) = (verb(a)?, verb(b)?);
     (ca != cb).then(|| Change {
-        subkind: "attribution",
+        subkind: Subkind::Attribution,
         a: a.with_subject(i),
         b: b.with_subject(j),
         referent: "attribution".into(),
@@ -515,7 +506,7 @@ fn evaluative(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>) -> Option<Chang
             .find_map(|&i| lex.strength(&s.word(i)).map(|v| (i, v)))
     };
     let change = |i: usize, j: Option<usize>, detail: String| Change {
-        subkind: "evaluative",
+        subkind: Subkind::Evaluative,
         a: a.around(i, 1),
         b: j.map_or_else(
             || {
@@ -537,7 +528,7 @@ fn evaluative(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>) -> Option<Chang
         }
         (None, Some((j, y))) if y.abs() >= 2 && !has_word(a.all, &b.word(j)) => {
             let c = Change {
-                subkind: "evaluative",
+                subkind: Subkind::Evaluative,
                 a: a.changed
                     .first()
                     .map_or_else(|| fallback(a), |&k| a.around(k, 1)),
@@ -582,13 +573,13 @@ fn merge_near(changes: &mut Vec<Change>, c: Change, ta: &[Tok<'_>], tb: &[Tok<'_
 #[cfg(test)]
 mod tests {
     use super::super::harness::detect_pair;
-    use crate::model::DiscrepancyKind;
+    use crate::model::{DiscrepancyKind, Subkind};
 
-    fn framing(a: &str, b: &str) -> Vec<(String, String)> {
+    fn framing(a: &str, b: &str) -> Vec<(Option<Subkind>, String)> {
         detect_pair(a, b)
             .into_iter()
             .filter(|d| d.kind == DiscrepancyKind::Framing)
-            .map(|d| (d.subkind.unwrap_or_default(), d.summary))
+            .map(|d| (d.subkind, d.summary))
             .collect()
     }
 
@@ -598,32 +589,32 @@ mod tests {
             (
                 "The trip was postponed after an alleged Chinese spy balloon flew over the US.",
                 "The trip was postponed after a Chinese surveillance balloon flew over the US.",
-                "label",
+                Subkind::Label,
             ),
             (
                 "The minister said the plan would cut costs for families.",
                 "The minister claimed the plan would cut costs for families.",
-                "attribution",
+                Subkind::Attribution,
             ),
             (
                 "The suspect reportedly fled the scene before police arrived.",
                 "The suspect fled the scene before police arrived.",
-                "hedge",
+                Subkind::Hedge,
             ),
             (
                 "The senator slammed the proposal in a speech on Tuesday.",
                 "The senator criticized the proposal in a speech on Tuesday.",
-                "evaluative",
+                Subkind::Evaluative,
             ),
             (
                 "Taiwan, a self-governing island, held elections on Saturday.",
                 "Taiwan, a breakaway territory, held elections on Saturday.",
-                "label",
+                Subkind::Label,
             ),
         ] {
             let found = framing(a, b);
             assert!(
-                found.iter().any(|(s, _)| s == subkind),
+                found.iter().any(|(s, _)| *s == Some(subkind)),
                 "{a} / {b}: {found:?}"
             );
         }

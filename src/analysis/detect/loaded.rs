@@ -8,18 +8,15 @@
 //! words, a newsroom list, and words media-bias experts marked in the
 //! real-text benchmark's tuning events; the file's header gives the rules).
 
+use super::ctx::Ctx;
+use super::rank::Band;
+use super::recognize::quotes::{QuoteIndex, overlap};
 use super::util::ellipsize;
-use super::{Ctx, finding};
-use crate::model::{Discrepancy, DiscrepancyKind, SentenceRef};
+use crate::model::{Discrepancy, DiscrepancyKind, SentenceRef, Span, Subkind};
 use crate::text::lexicon::Lexicon;
 
-/// Score of a finding with one loaded word; each further word adds
-/// [`PER_WORD`]. Below every cross-source finding.
-const BASE: f64 = 0.03;
-const PER_WORD: f64 = 0.005;
-
 /// Finds the loaded words of every body sentence.
-pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
+pub(crate) fn detect(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
     let lex = Lexicon::get();
     let mut out = Vec::new();
     for source in ctx.sources {
@@ -33,10 +30,23 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
                 if ctx.is_furniture(r) {
                     continue;
                 }
+                // words of a quotation that another source quotes too are
+                // the speaker's, not this outlet's choice
+                let quoted: Vec<Span> = quotes
+                    .in_sentence(r)
+                    .filter(|q| {
+                        quotes
+                            .quotes
+                            .iter()
+                            .any(|o| o.source != q.source && overlap(q, o).1 >= 2)
+                    })
+                    .map(|q| q.span)
+                    .collect();
                 let mentions: Vec<_> = ctx
                     .tokens(r)
                     .iter()
                     .filter(|t| t.is_word() && lex.is_loaded_word(t.text))
+                    .filter(|t| !quoted.iter().any(|q| q.overlaps(&t.span())))
                     .filter_map(|t| ctx.mention(source.id, p.index, t.span()))
                     .collect();
                 if mentions.is_empty() {
@@ -49,10 +59,10 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
                     words.join(", "),
                     ellipsize(ctx.sentence_text(r), 60)
                 );
-                let score = BASE + PER_WORD * (mentions.len() - 1) as f64;
-                out.push(finding(
+                let score = Band::Loaded.score((mentions.len() - 1) as f64);
+                out.push(Discrepancy::new(
                     DiscrepancyKind::Framing,
-                    Some("loaded"),
+                    Some(Subkind::Loaded),
                     None,
                     summary,
                     score,

@@ -13,10 +13,14 @@
 
 use std::collections::HashMap;
 
-use super::quantity::{Context, Hedge, Quantity, TimeGrain, UnitClass, recognize_tokens};
+use super::ctx::{Ctx, Pair};
+use super::rank::{Band, NUMBER_CEILING, NUMBER_FLOOR, NUMBER_HEDGED, NUMBER_TIME};
+use super::recognize::quantity::{
+    Context, Hedge, Quantity, TimeGrain, UnitClass, recognize_tokens,
+};
+use super::recognize::referent::{self, Events};
 use super::util::{containment, jaccard};
-use super::{Ctx, Pair, finding, referent};
-use crate::model::{DiffTag, Discrepancy, DiscrepancyKind, GroupId, SentenceRef, Span};
+use crate::model::{DiffTag, Discrepancy, DiscrepancyKind, GroupId, SentenceRef, Span, Subkind};
 use crate::text::{Stems, is_stop};
 
 /// A quantity in a sentence, with the content around it.
@@ -36,7 +40,7 @@ const MATCH_FLOOR: f64 = 1.6;
 const AGREE_MARGIN: f64 = 1.0;
 
 /// Finds number conflicts across the alignment.
-pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
+pub(crate) fn detect(ctx: &Ctx<'_>, events: &Events<'_, '_>) -> Vec<Discrepancy> {
     let stems = ctx.stems();
     let pairs = ctx.pairs();
     let mut cache: HashMap<SentenceRef, Vec<usize>> = HashMap::new();
@@ -83,16 +87,14 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
     // Referent matching for facts the alignment left apart; the aligned
     // evidence above takes precedence.
     let aligned = |x: usize, src: usize| best.get(&(x, src)).is_some_and(|b| b.0 >= MATCH_FLOOR);
-    let extra = referent_conflicts(ctx, stems, &mut all, &cache, &aligned);
+    let extra = referent_conflicts(ctx, events, stems, &mut all, &cache, &aligned);
     // Mutual best pairs above the floor that conflict.
     let mut parent: Vec<usize> = (0..all.len()).collect();
     let mut group_of: HashMap<usize, Option<GroupId>> = HashMap::new();
     for (x, y) in extra {
         union(&mut parent, x, y);
         for q in [x, y] {
-            group_of
-                .entry(q)
-                .or_insert_with(|| super::group_at(ctx, all[q].at));
+            group_of.entry(q).or_insert_with(|| ctx.group_at(all[q].at));
         }
     }
     // in key order: a quantity in conflicting pairs of two groups keeps the
@@ -152,7 +154,7 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
 }
 
 /// Conflicting quantity pairs found by referent matching (see
-/// [`referent`](super::referent)) between sentences of different sources
+/// [`referent`]) between sentences of different sources
 /// that no group puts together, or whose quantities the aligned pass did not
 /// pair. Quantities of sentences outside every pair are added to `all`.
 /// Each quantity keeps its best counterpart per source (shared people and
@@ -160,6 +162,7 @@ pub fn detect(ctx: &Ctx<'_>) -> Vec<Discrepancy> {
 /// conflict are returned.
 fn referent_conflicts(
     ctx: &Ctx<'_>,
+    events: &Events<'_, '_>,
     stems: &Stems,
     all: &mut Vec<Found>,
     cache: &HashMap<SentenceRef, Vec<usize>>,
@@ -179,7 +182,6 @@ fn referent_conflicts(
     if slots.values().all(|v| v.len() < 2) {
         return Vec::new();
     }
-    let events = referent::Events::new(ctx);
     let mut entities: HashMap<SentenceRef, referent::Entities> = HashMap::new();
     let mut best: HashMap<(usize, usize), (f64, usize)> = HashMap::new();
     for members in slots.values().filter(|v| v.len() >= 2) {
@@ -374,7 +376,7 @@ fn overlaps_or_touches(op: Span, q: Span) -> bool {
 }
 
 /// Two quantities conflict when their hedged intervals do not overlap.
-pub fn conflict(a: &Quantity, b: &Quantity) -> bool {
+pub(crate) fn conflict(a: &Quantity, b: &Quantity) -> bool {
     let tolerance = 1e-9 * a.hi.abs().max(b.hi.abs()).max(1.0);
     a.hi + tolerance < b.lo || b.hi + tolerance < a.lo
 }
@@ -446,9 +448,9 @@ fn report(
         .find(|g| Some(g.id) == group)
         .map_or("", |g| g.label.as_str());
     let summary = format!("{}: {}", label(first, group_label), parts.join(" · "));
-    Some(finding(
+    Some(Discrepancy::new(
         DiscrepancyKind::Number,
-        Some("conflict"),
+        Some(Subkind::Conflict),
         group,
         summary,
         score(all, members),
@@ -456,7 +458,7 @@ fn report(
     ))
 }
 
-/// 0.8..1.0: larger relative gaps and firmer wording rank higher; points in
+/// In [`Band::NumberConflict`]: larger relative gaps and firmer wording rank higher; points in
 /// time rank a little lower than amounts.
 fn score(all: &[Found], members: &[usize]) -> f64 {
     let qs: Vec<&Quantity> = members.iter().map(|&m| &all[m].q).collect();
@@ -478,14 +480,14 @@ fn score(all: &[Found], members: &[usize]) -> f64 {
         .iter()
         .any(|q| matches!(q.hedge, Hedge::Vague | Hedge::MoreThan | Hedge::LessThan));
     let time = qs.iter().any(|q| matches!(q.class, UnitClass::Time(_)));
-    let mut s = 0.9 + 0.08 * gap.sqrt();
+    let mut s = Band::NumberConflict.score(gap.sqrt());
     if hedged {
-        s -= 0.04;
+        s -= NUMBER_HEDGED;
     }
     if time {
-        s -= 0.06;
+        s -= NUMBER_TIME;
     }
-    s.clamp(0.8, 1.0)
+    s.clamp(NUMBER_FLOOR, NUMBER_CEILING)
 }
 
 #[cfg(test)]

@@ -12,11 +12,12 @@
 
 use std::collections::HashSet;
 
-use super::quantity::{Context, has_quantity};
-use super::quotes::QuoteIndex;
-use super::util::ellipsize;
-use super::{Ctx, finding, join_names};
-use crate::model::{Discrepancy, DiscrepancyKind, SentenceRef, SourceId, Span};
+use super::ctx::Ctx;
+use super::rank::Band;
+use super::recognize::quantity::{Context, has_quantity};
+use super::recognize::quotes::QuoteIndex;
+use super::util::{ellipsize, join_names};
+use crate::model::{Discrepancy, DiscrepancyKind, SentenceRef, SourceId, Span, Subkind};
 use crate::text::is_name_word;
 
 /// Sentences under this many words are not worth an omission entry.
@@ -59,7 +60,7 @@ fn information(ctx: &Ctx<'_>, quotes: &QuoteIndex, r: SentenceRef) -> Option<(f6
 /// Finds omissions.
 /// `compared`: sentences other findings already set against another
 /// source's version; they are never reported as exclusive.
-pub fn detect(
+pub(crate) fn detect(
     ctx: &Ctx<'_>,
     quotes: &QuoteIndex,
     compared: &HashSet<SentenceRef>,
@@ -131,12 +132,12 @@ fn exclusive(
             } else {
                 format!("Only {}: {text}", source.name)
             };
-            out.push(finding(
+            out.push(Discrepancy::new(
                 DiscrepancyKind::Omission,
-                Some("exclusive"),
+                Some(Subkind::Exclusive),
                 None,
                 summary,
-                0.1 + 0.3 * info,
+                Band::OmissionExclusive.score(info),
                 vec![m],
             ));
         }
@@ -197,12 +198,12 @@ fn partial(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
             .collect();
         mentions.sort_by_key(|m| m.source);
         let share = missing.len() as f64 / (ctx.sources.len() - 1) as f64;
-        out.push(finding(
+        out.push(Discrepancy::new(
             DiscrepancyKind::Omission,
-            Some("partial"),
+            Some(Subkind::Partial),
             Some(g.id),
             summary,
-            0.08 + 0.2 * info * share,
+            Band::OmissionPartial.base() + Band::OmissionPartial.step() * info * share,
             mentions,
         ));
     }

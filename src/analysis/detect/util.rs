@@ -1,7 +1,8 @@
-//! Bag-of-words overlaps and summary shortening for the detectors.
+//! What several detectors share that is not reading the text: bag-of-words
+//! overlaps and summary wording (shortening, joining source names).
 
 /// Shares of overlap between two bags of strings: |A∩B| / min(|A|,|B|).
-pub fn containment(a: &[String], b: &[String]) -> f64 {
+pub(crate) fn containment(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -10,7 +11,7 @@ pub fn containment(a: &[String], b: &[String]) -> f64 {
 }
 
 /// Jaccard overlap of two bags of strings, counting distinct items.
-pub fn jaccard(a: &[String], b: &[String]) -> f64 {
+pub(crate) fn jaccard(a: &[String], b: &[String]) -> f64 {
     let mut sa: Vec<&String> = a.iter().collect();
     let mut sb: Vec<&String> = b.iter().collect();
     sa.sort();
@@ -25,7 +26,7 @@ pub fn jaccard(a: &[String], b: &[String]) -> f64 {
 }
 
 /// Cuts `text` to at most `max` characters at a word boundary, adding "…".
-pub fn ellipsize(text: &str, max: usize) -> String {
+pub(crate) fn ellipsize(text: &str, max: usize) -> String {
     let text = text.trim();
     if text.chars().count() <= max {
         return text.to_string();
@@ -36,4 +37,13 @@ pub fn ellipsize(text: &str, max: usize) -> String {
         _ => cut.as_str(),
     };
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ', '-', '–']))
+}
+
+/// Joins source names for summaries: "AP, TIME and Sky News".
+pub(crate) fn join_names(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }

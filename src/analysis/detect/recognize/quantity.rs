@@ -22,8 +22,11 @@ use crate::text::{Tok, TokKind, is_stop, lowercase, segment_span};
 /// Granularity of a point in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TimeGrain {
+    /// "19 June 2023", "Monday".
     Day,
+    /// "June 2023".
     Month,
+    /// "2023".
     Year,
 }
 
@@ -45,13 +48,21 @@ pub enum UnitClass {
 /// How the text qualifies the number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hedge {
+    /// No qualifier: "35 minutes".
     Exact,
+    /// "about", "around", "some", "roughly".
     About,
+    /// "nearly", "almost", "close to".
     Nearly,
+    /// "more than", "over".
     MoreThan,
+    /// "at least".
     AtLeast,
+    /// "up to".
     UpTo,
+    /// "less than", "fewer than", "under".
     LessThan,
+    /// "30 to 35", "30-35".
     Range,
     /// "dozens", "hundreds", "thousands".
     Vague,
@@ -62,10 +73,13 @@ pub enum Hedge {
 pub struct Quantity {
     /// Byte span in the paragraph, from the hedge to the unit.
     pub span: Span,
+    /// What it measures.
     pub class: UnitClass,
+    /// How the text qualifies it.
     pub hedge: Hedge,
-    /// Lower and upper bound in the canonical unit of the class.
+    /// Lower bound in the canonical unit of the class (after the hedge).
     pub lo: f64,
+    /// Upper bound, likewise.
     pub hi: f64,
     /// The value in the unit as written (30 for "30-minute").
     pub value: f64,
@@ -134,12 +148,12 @@ const QUALIFIED_DOLLARS: [(&str, &str); 5] = [
 ];
 
 /// Month names, lowercase, January first.
-pub fn months() -> &'static [&'static str] {
+pub(crate) fn months() -> &'static [&'static str] {
     words(Words::Months)
 }
 
 /// Weekday names, lowercase, Monday first.
-pub fn weekdays() -> &'static [&'static str] {
+pub(crate) fn weekdays() -> &'static [&'static str] {
     words(Words::Weekdays)
 }
 
@@ -190,6 +204,7 @@ fn duration_unit(word: &str) -> Option<(f64, &'static str)> {
 /// A reference date for relative expressions, when the article has one.
 #[derive(Debug, Clone, Copy)]
 pub struct Context {
+    /// The article's date ("Monday" and "last year" resolve against it).
     pub date: Option<NaiveDate>,
 }
 
@@ -549,7 +564,7 @@ pub fn recognize(text: &str, range: Span, ctx: Context) -> Vec<Quantity> {
 }
 
 /// [`recognize`] over tokens already made (of `text`).
-pub fn recognize_tokens(text: &str, toks: &[Tok<'_>], ctx: Context) -> Vec<Quantity> {
+pub(crate) fn recognize_tokens(text: &str, toks: &[Tok<'_>], ctx: Context) -> Vec<Quantity> {
     let p = Parser::new(toks);
     let mut out = Vec::new();
     let mut i = 0;
@@ -587,7 +602,7 @@ fn is_conversion(text: &str, previous: Option<&Quantity>, q: &Quantity) -> bool 
 
 /// True when [`recognize_tokens`] would find at least one quantity (it
 /// stops at the first).
-pub fn has_quantity(text: &str, toks: &[Tok<'_>], ctx: Context) -> bool {
+pub(crate) fn has_quantity(text: &str, toks: &[Tok<'_>], ctx: Context) -> bool {
     let p = Parser::new(toks);
     (0..toks.len()).any(|i| could_start(&p, i) && parse_at(&p, i, text, ctx).is_some())
 }
@@ -815,7 +830,7 @@ fn is_year_context(p: &Parser<'_, '_>, i: usize, next: usize) -> bool {
 }
 
 /// Turns a hedge and the written interval into the interval it allows.
-pub fn apply_hedge(hedge: Hedge, lo: f64, hi: f64) -> (f64, f64) {
+pub(crate) fn apply_hedge(hedge: Hedge, lo: f64, hi: f64) -> (f64, f64) {
     match hedge {
         Hedge::Exact | Hedge::Range | Hedge::Vague => (lo, hi),
         Hedge::About => (lo * 0.85, hi * 1.15),
@@ -953,7 +968,7 @@ fn noun_at(p: &Parser<'_, '_>, i: usize) -> Option<String> {
 }
 
 /// Crude singular form for matching counted nouns.
-pub fn singular(w: &str) -> String {
+pub(crate) fn singular(w: &str) -> String {
     if let Some(s) = w.strip_suffix("ies") {
         format!("{s}y")
     } else if w.ends_with("ss") || w.len() <= 3 {

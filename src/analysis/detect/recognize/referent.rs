@@ -11,20 +11,21 @@
 //! nothing contradicts: different days, or each naming a person the other
 //! lacks ("three-hour meeting with Wang" / "35-minute meeting with Xi").
 //!
-//! Framing labels get the same treatment: one head noun of an open label
-//! set ("balloon", "device"…) whose modifiers differ in loaded label words
-//! or hedges ("alleged Chinese spy balloon" / "Chinese surveillance
-//! balloon") in sentences of one event context.
+//! Framing labels get the same treatment (the label detector,
+//! `detect/labels.rs`): one head noun of an open label set ("balloon",
+//! "device"…) whose modifiers differ in loaded label words or hedges
+//! ("alleged Chinese spy balloon" / "Chinese surveillance balloon") in
+//! sentences of one event context.
 //!
 //! Slots are indexed by head, so the work grows with the number of
 //! quantities sharing a head, not with the square of all sentences.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
+use std::cell::OnceCell;
+
+use super::super::ctx::Ctx;
 use super::quantity::{Quantity, UnitClass, months, weekdays};
-use super::quotes::QuoteIndex;
-use super::{Ctx, finding};
-use crate::model::{Discrepancy, DiscrepancyKind, Mention};
 use crate::model::{SentenceRef, Span};
 use crate::text::lexicon::Lexicon;
 use crate::text::lexicon::{Words, contains, words};
@@ -36,16 +37,16 @@ const EVENT_FAMILY: &[&str] = &["meet", "met", "talk", "negoti", "discuss", "ses
 /// The people and days of an event, as lowercased name words and
 /// weekday/month indices (months offset by 7).
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Entities {
-    pub persons: Vec<String>,
-    pub days: Vec<usize>,
+pub(crate) struct Entities {
+    pub(crate) persons: Vec<String>,
+    pub(crate) days: Vec<usize>,
 }
 
 impl Entities {
     /// How strongly two event contexts agree: shared persons and days;
     /// `None` when they contradict (different days, or different people on
     /// both sides) or share nothing.
-    pub fn agreement(&self, other: &Entities) -> Option<f64> {
+    pub(crate) fn agreement(&self, other: &Entities) -> Option<f64> {
         if !self.days.is_empty()
             && !other.days.is_empty()
             && !self.days.iter().any(|d| other.days.contains(d))
@@ -71,14 +72,15 @@ impl Entities {
 /// names built from the whole document set (name runs after a title or
 /// before a speech verb: "Foreign Minister Qin Gang", "Mr Xi", "Blinken
 /// said").
-pub struct Events<'c, 'a> {
+pub(crate) struct Events<'c, 'a> {
     ctx: &'c Ctx<'a>,
-    /// Person key by lowercased name word.
-    persons: &'c HashMap<String, String>,
+    /// Person key by lowercased name word, gathered over every body
+    /// sentence on first use.
+    persons: OnceCell<HashMap<String, String>>,
 }
 
 /// Person keys by lowercased name word over every body sentence.
-pub fn gazetteer(ctx: &Ctx<'_>) -> HashMap<String, String> {
+fn gazetteer(ctx: &Ctx<'_>) -> HashMap<String, String> {
     let mut runs = Vec::new();
     for r in ctx.body_sentences() {
         collect_persons(ctx.tokens(r), &mut runs);
@@ -87,12 +89,17 @@ pub fn gazetteer(ctx: &Ctx<'_>) -> HashMap<String, String> {
 }
 
 impl<'c, 'a> Events<'c, 'a> {
-    /// Event contexts over the document set's person gazetteer.
-    pub fn new(ctx: &'c Ctx<'a>) -> Self {
+    /// Event contexts over the document set's person gazetteer (built on
+    /// first use, once for every detector that shares these `Events`).
+    pub(crate) fn new(ctx: &'c Ctx<'a>) -> Self {
         Events {
             ctx,
-            persons: ctx.persons(),
+            persons: OnceCell::new(),
         }
+    }
+
+    fn persons(&self) -> &HashMap<String, String> {
+        self.persons.get_or_init(|| gazetteer(self.ctx))
     }
 
     /// The entities of one sentence.
@@ -107,7 +114,7 @@ impl<'c, 'a> Events<'c, 'a> {
                 if t.text.starts_with(char::is_uppercase) && w != "may" {
                     push_unique(&mut e.days, 7 + m);
                 }
-            } else if let Some(key) = self.persons.get(&w).filter(|_| is_name_word(t.text)) {
+            } else if let Some(key) = self.persons().get(&w).filter(|_| is_name_word(t.text)) {
                 push_unique(&mut e.persons, key.clone());
             }
         }
@@ -116,7 +123,7 @@ impl<'c, 'a> Events<'c, 'a> {
 
     /// The entities of a sentence's event: its own, with people and days
     /// it lacks taken from its paragraph and the preceding body paragraph.
-    pub fn of(&self, r: SentenceRef) -> Entities {
+    pub(crate) fn of(&self, r: SentenceRef) -> Entities {
         let mut e = self.own(r);
         if !e.persons.is_empty() && !e.days.is_empty() {
             return e;
@@ -169,7 +176,7 @@ impl<'c, 'a> Events<'c, 'a> {
     }
 }
 
-fn push_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
+pub(crate) fn push_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
     if !v.contains(&x) {
         v.push(x);
     }
@@ -278,7 +285,7 @@ fn person_keys(runs: &[Vec<String>]) -> HashMap<String, String> {
 /// The head a quantity measures: the noun it counts or modifies ("35-minute
 /// meeting", "hours of talks"), else the verb it measures ("met for nearly
 /// six hours"), stemmed; event-family heads share one key.
-pub fn head(ctx: &Ctx<'_>, stems: &Stems, r: SentenceRef, q: &Quantity) -> Option<String> {
+pub(crate) fn head(ctx: &Ctx<'_>, stems: &Stems, r: SentenceRef, q: &Quantity) -> Option<String> {
     if matches!(q.class, UnitClass::Time(_)) {
         return None;
     }
@@ -333,20 +340,20 @@ fn family(stem: &str) -> String {
 /// A framing label slot: an open-set head noun ("balloon") and the loaded
 /// label words and hedges right before it.
 #[derive(Debug, Clone)]
-pub struct LabelSlot {
-    pub at: SentenceRef,
+pub(crate) struct LabelSlot {
+    pub(crate) at: SentenceRef,
     /// The head word, lowercased.
-    pub head: String,
+    pub(crate) head: String,
     /// Span from the first modifier kept to the head.
-    pub span: Span,
+    pub(crate) span: Span,
     /// Lowercased label-set members and hedges before the head.
-    pub modifiers: Vec<String>,
+    pub(crate) modifiers: Vec<String>,
 }
 
 /// The label slots of a sentence: every head noun of an open label set,
 /// with the label words and hedges among the three words before it (text
 /// inside quotations is skipped by the caller).
-pub fn label_slots(lex: &Lexicon, r: SentenceRef, toks: &[Tok<'_>]) -> Vec<LabelSlot> {
+pub(crate) fn label_slots(lex: &Lexicon, r: SentenceRef, toks: &[Tok<'_>]) -> Vec<LabelSlot> {
     let words: Vec<&Tok<'_>> = toks.iter().filter(|t| t.is_word()).collect();
     let mut out = Vec::new();
     for (i, t) in words.iter().enumerate() {
@@ -391,7 +398,7 @@ pub fn label_slots(lex: &Lexicon, r: SentenceRef, toks: &[Tok<'_>]) -> Vec<Label
 
 /// True when two label slots name their referent differently: different
 /// members of one (closed) label set, or a hedge on one side only.
-pub fn labels_differ(lex: &Lexicon, a: &LabelSlot, b: &LabelSlot) -> bool {
+pub(crate) fn labels_differ(lex: &Lexicon, a: &LabelSlot, b: &LabelSlot) -> bool {
     let hedges = |s: &LabelSlot| {
         s.modifiers
             .iter()
@@ -411,106 +418,9 @@ pub fn labels_differ(lex: &Lexicon, a: &LabelSlot, b: &LabelSlot) -> bool {
     })
 }
 
-/// Label differences for one referent in sentences the alignment did not
-/// put together: label slots indexed by head noun; two slots of different
-/// sources whose event contexts agree (see [`Entities::agreement`]) and
-/// whose modifiers differ are one finding per head, listing every source's
-/// wording. Sentence pairs a group already holds are left to the aligned
-/// framing detector; text inside quotations is skipped.
-pub fn label_findings(ctx: &Ctx<'_>, quotes: &QuoteIndex) -> Vec<Discrepancy> {
-    let lex = Lexicon::get();
-    let mut slots = Vec::new();
-    for r in ctx.body_sentences().filter(|r| !ctx.is_furniture(*r)) {
-        slots.extend(
-            label_slots(lex, r, ctx.tokens(r))
-                .into_iter()
-                .filter(|s| !quotes.covers(r.source, r.paragraph, s.span)),
-        );
-    }
-    let by_head = index(slots.iter().enumerate().map(|(i, s)| (s.head.clone(), i)));
-    if by_head.values().all(|v| v.len() < 2) {
-        return Vec::new();
-    }
-    let grouped: HashSet<(SentenceRef, SentenceRef)> =
-        ctx.pairs().iter().map(|p| (p.a, p.b)).collect();
-    let events = Events::new(ctx);
-    let mut entities: HashMap<SentenceRef, Entities> = HashMap::new();
-    let mut out = Vec::new();
-    let mut heads: Vec<&String> = by_head.keys().collect();
-    heads.sort();
-    for head in heads {
-        let members = &by_head[head];
-        let mut linked: Vec<usize> = Vec::new();
-        for (k, &x) in members.iter().enumerate() {
-            for &y in &members[k + 1..] {
-                let (a, b) = (&slots[x], &slots[y]);
-                let key = if a.at < b.at {
-                    (a.at, b.at)
-                } else {
-                    (b.at, a.at)
-                };
-                if a.at.source == b.at.source || grouped.contains(&key) || !labels_differ(lex, a, b)
-                {
-                    continue;
-                }
-                for r in [a.at, b.at] {
-                    entities.entry(r).or_insert_with(|| events.of(r));
-                }
-                if entities[&a.at].agreement(&entities[&b.at]).is_none() {
-                    continue;
-                }
-                push_unique(&mut linked, x);
-                push_unique(&mut linked, y);
-            }
-        }
-        if let Some(d) = label_finding(ctx, &slots, &mut linked, head) {
-            out.push(d);
-        }
-    }
-    out
-}
-
-/// One framing finding for a head: the slots in conflict, one wording per
-/// source (the first), ordered by source.
-fn label_finding(
-    ctx: &Ctx<'_>,
-    slots: &[LabelSlot],
-    members: &mut [usize],
-    head: &str,
-) -> Option<Discrepancy> {
-    members.sort_by_key(|&m| (slots[m].at, slots[m].span.start));
-    let mut mentions: Vec<Mention> = Vec::new();
-    for &m in members.iter() {
-        let s = &slots[m];
-        if mentions.iter().any(|e| e.source == s.at.source) {
-            continue;
-        }
-        mentions.push(ctx.mention(s.at.source, s.at.paragraph, s.span)?);
-    }
-    if mentions.len() < 2 {
-        return None;
-    }
-    let parts: Vec<String> = mentions
-        .iter()
-        .map(|m| format!("{} “{}”", ctx.name(m.source), m.text))
-        .collect();
-    let group = members
-        .iter()
-        .find_map(|&m| super::group_at(ctx, slots[m].at));
-    let score = 0.67 + 0.01 * (mentions.len().saturating_sub(2).min(3) as f64);
-    Some(finding(
-        DiscrepancyKind::Framing,
-        Some("label"),
-        group,
-        format!("Label for the {head}: {}", parts.join(" · ")),
-        score,
-        mentions,
-    ))
-}
-
 /// Buckets items by key; the index that keeps referent matching linear in
 /// the number of items sharing a key.
-pub fn index<K: std::hash::Hash + Eq, T>(
+pub(crate) fn index<K: std::hash::Hash + Eq, T>(
     items: impl IntoIterator<Item = (K, T)>,
 ) -> HashMap<K, Vec<T>> {
     let mut out: HashMap<K, Vec<T>> = HashMap::new();
