@@ -30,6 +30,9 @@
 //!
 //! The floors are regression guards at the figures measured when set.
 
+mod real_dev_common;
+use real_dev_common::{data_dir, repo};
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -277,19 +280,6 @@ const LATER: &[(&str, &str, &str, &str)] = &[
         "Colorado's answer to the suit; HuffPost has Thursday's filing",
     ),
 ];
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn data_dir() -> Option<PathBuf> {
-    let dir = match std::env::var_os("PARALLAX_REAL_DEV") {
-        Some(d) => PathBuf::from(d),
-        None => repo().join("../shared/real-dev"),
-    };
-    let basil = dir.join("basil");
-    basil.is_dir().then_some(basil)
-}
 
 fn held_out() -> bool {
     std::env::var_os("PARALLAX_REAL_DEV_HELD_OUT").is_some()
