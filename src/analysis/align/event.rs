@@ -200,13 +200,14 @@ fn phrases_and_hash(source: &Source) -> (HashSet<u64>, u64, usize) {
             if span.end > p.text.len() || !p.text.is_char_boundary(span.start) {
                 continue;
             }
-            let toks: Vec<(String, bool)> = segment_span(&p.text, *span)
+            // a word's hash and whether it carries content (no allocation
+            // for the words already in lower case)
+            let toks: Vec<(u64, bool)> = segment_span(&p.text, *span)
                 .into_iter()
                 .filter(|t| t.kind != TokKind::Punct)
                 .map(|t| {
-                    let lower = lowercase(t.text).into_owned();
-                    let content = !is_stop_word(&lower);
-                    (lower, content)
+                    let lower = lowercase(t.text);
+                    (fnv(FNV_START, lower.as_bytes()), !is_stop_word(&lower))
                 })
                 .collect();
             for window in toks.windows(PHRASE_WORDS) {
@@ -215,8 +216,7 @@ fn phrases_and_hash(source: &Source) -> (HashSet<u64>, u64, usize) {
                 }
                 let mut h = FNV_START;
                 for (w, _) in window {
-                    h = fnv(h, w.as_bytes());
-                    h = fnv(h, b" ");
+                    h = fnv(h, &w.to_le_bytes());
                 }
                 phrases.insert(h);
             }
