@@ -401,7 +401,10 @@ struct Scores {
     lex_located: usize,
     framing_mentions: usize,
     articles: usize,
-    /// (event, what) pairs for the failure list.
+    /// Per "kind/subkind": (findings right, findings reported, traps hit).
+    subkinds: BTreeMap<String, (usize, usize, usize)>,
+    /// (event, what) pairs for the failure list (and the findings of the kind
+    /// or "kind/subkind" that `PARALLAX_REAL_DEV_SHOW` names, with verdicts).
     failures: Vec<(String, String)>,
 }
 
@@ -661,6 +664,27 @@ fn score_event(ev: &Event, s: &mut Scores) {
                 .iter()
                 .zip(&trap_places)
                 .any(|(f, pl)| matches(f, pl, d));
+            let sub = d
+                .subkind
+                .and_then(|k| serde_json::to_value(k).ok())
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_else(|| "-".into());
+            let key = format!("{kind}/{sub}");
+            if std::env::var("PARALLAX_REAL_DEV_SHOW").is_ok_and(|k| k == key || k == kind) {
+                let verdict = if right {
+                    "right"
+                } else if trap {
+                    "TRAP"
+                } else {
+                    "wrong"
+                };
+                s.failures
+                    .push((g.event.clone(), format!("{key} {verdict}: {}", d.summary)));
+            }
+            let e = s.subkinds.entry(key).or_default();
+            e.0 += right as usize;
+            e.1 += 1;
+            e.2 += trap as usize;
             if trap {
                 *s.must_not_hits.entry(kind).or_default() += 1;
                 s.failures.push((
@@ -837,6 +861,12 @@ fn print(label: &str, s: &Scores) {
             s.must_not_hits.get(kind).copied().unwrap_or(0)
         );
     }
+    let by_subkind: Vec<String> = s
+        .subkinds
+        .iter()
+        .map(|(k, (right, all, traps))| format!("{k} {right}/{all} (traps {traps})"))
+        .collect();
+    println!("  right/reported by subkind: {}", by_subkind.join(", "));
     println!(
         "  false omissions   {}/{} = {:.3} of the omissions reported",
         s.false_omissions,
@@ -905,7 +935,9 @@ fn real_dev_benchmark() {
     if std::env::var_os("PARALLAX_REAL_DEV_HELD_OUT").is_some() {
         print("held-out", &held);
     }
-    if std::env::var_os("PARALLAX_REAL_DEV_FAILURES").is_some() {
+    if std::env::var_os("PARALLAX_REAL_DEV_FAILURES").is_some()
+        || std::env::var_os("PARALLAX_REAL_DEV_SHOW").is_some()
+    {
         for (event, what) in &tuning.failures {
             println!("  {event}: {what}");
         }
@@ -920,13 +952,28 @@ fn check_floors(s: &Scores) {
     if s.events < 30 {
         return; // gold incomplete (a partial checkout): no floors
     }
-    let floors: [(&str, f64, f64); 3] = [
-        ("sub-event F1", s.sub_events.f1(), 0.0),
-        ("claim-link precision", s.claims.p(), 0.0),
+    let kind = |k: &str| s.kinds.get(k).copied().unwrap_or_default();
+    // Set on 2026-12-04 at the tuning figures then measured (rounded down);
+    // later work raises them.
+    let floors: [(&str, f64, f64); 11] = [
+        ("sub-event F1", s.sub_events.f1(), 0.449),
+        ("claim-link precision", s.claims.p(), 0.534),
+        ("claim-link recall", s.claims.r(), 0.328),
+        ("quote recall", kind("quotes").r(), 0.42),
+        ("quote precision", kind("quotes").p(), 0.165),
+        ("number recall", kind("numbers").r(), 0.07),
+        ("loaded-wording recall", kind("loaded").r(), 0.29),
+        ("omission precision", kind("omissions").p(), 0.165),
+        ("omission recall", kind("omissions").r(), 0.345),
         (
-            "false omissions share (ceiling)",
+            "share of reported omissions that are true (1 - false omissions)",
             1.0 - ratio(s.false_omissions, s.omissions),
-            0.0,
+            0.79,
+        ),
+        (
+            "experts' lex spans covered",
+            ratio(s.lex_found, s.lex_spans),
+            0.66,
         ),
     ];
     for (what, value, floor) in floors {

@@ -118,6 +118,46 @@ fn check_contract(report: &Value) {
         assert!(seen.len() >= 2, "groups[{k}] spans two or more sources");
     }
 
+    // Sub-events: body paragraphs of two or more sources, and every claim
+    // group inside exactly one of them, with all its members.
+    let sub_events = report["sub_events"]
+        .as_array()
+        .expect("sub_events is an array");
+    let mut group_home = vec![None; groups.len()];
+    for (e, sub) in sub_events.iter().enumerate() {
+        let members = sub["members"].as_array().expect("sub_events members");
+        let mut inside = std::collections::HashSet::new();
+        let mut seen = Vec::new();
+        for m in members {
+            let (s, p) = paragraph(&m["source"], &m["paragraph"]);
+            assert_eq!(
+                p["kind"], "body",
+                "sub_events[{e}] member is a body paragraph"
+            );
+            inside.insert((s, m["paragraph"].as_u64()));
+            seen.push(s);
+        }
+        seen.sort_unstable();
+        seen.dedup();
+        assert!(seen.len() >= 2, "sub_events[{e}] spans two or more sources");
+        for g in sub["groups"].as_array().expect("sub_events groups") {
+            let k = id_index(g, 'g', groups.len())
+                .unwrap_or_else(|| panic!("sub_events[{e}]: {g} names a group"));
+            assert!(group_home[k].is_none(), "group g{k} sits in one sub-event");
+            group_home[k] = Some(e);
+            for m in groups[k]["members"].as_array().unwrap() {
+                let s = id_index(&m["source"], 's', sources.len()).unwrap();
+                assert!(
+                    inside.contains(&(s, m["paragraph"].as_u64())),
+                    "sub_events[{e}] holds every member of g{k}"
+                );
+            }
+        }
+    }
+    for (k, home) in group_home.iter().enumerate() {
+        assert!(home.is_some(), "group g{k} sits inside a sub-event");
+    }
+
     let mut last_score = f64::INFINITY;
     for (k, d) in discrepancies.iter().enumerate() {
         assert!(is_id(&d["id"], 'd', k), "discrepancies[{k}].id is d{k}");

@@ -316,7 +316,7 @@ fn match_score(a: &Found, b: &Found, pair: &Pair<'_>, sentence_overlap: f64) -> 
     match (&a.q.noun, &b.q.noun) {
         (Some(x), Some(y)) if x == y => score += 2.0,
         (Some(_), Some(_)) => {
-            if a.q.class == UnitClass::Count {
+            if matches!(a.q.class, UnitClass::Count | UnitClass::Ordinal) {
                 return None;
             }
             score -= 1.0;
@@ -375,10 +375,19 @@ fn overlaps_or_touches(op: Span, q: Span) -> bool {
     }
 }
 
-/// Two quantities conflict when their hedged intervals do not overlap.
+/// Two quantities conflict when their hedged intervals do not overlap, or
+/// when both are bounds of the same direction with different figures:
+/// "more than 10,000 calls" / "more than 15,000 calls" can both be true,
+/// but the outlets give different figures, which a reader wants to see.
 pub(crate) fn conflict(a: &Quantity, b: &Quantity) -> bool {
     let tolerance = 1e-9 * a.hi.abs().max(b.hi.abs()).max(1.0);
-    a.hi + tolerance < b.lo || b.hi + tolerance < a.lo
+    if a.hi + tolerance < b.lo || b.hi + tolerance < a.lo {
+        return true;
+    }
+    let lower = |q: &Quantity| matches!(q.hedge, Hedge::MoreThan | Hedge::AtLeast);
+    let upper = |q: &Quantity| matches!(q.hedge, Hedge::UpTo | Hedge::LessThan);
+    let differ = |x: f64, y: f64| (x - y).abs() > 0.01 * x.abs().max(y.abs());
+    (lower(a) && lower(b) && differ(a.lo, b.lo)) || (upper(a) && upper(b) && differ(a.hi, b.hi))
 }
 
 fn capitalize(s: &str) -> String {
@@ -388,14 +397,47 @@ fn capitalize(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The plural of a counted noun's singular key, for labels ("Number of
+/// people", "Number of casualties", "Number of votes").
+fn plural(noun: &str) -> String {
+    const IRREGULAR: [(&str, &str); 8] = [
+        ("person", "people"),
+        ("people", "people"),
+        ("man", "men"),
+        ("woman", "women"),
+        ("child", "children"),
+        ("police", "police"),
+        ("staff", "staff"),
+        ("series", "series"),
+    ];
+    if let Some((_, p)) = IRREGULAR.iter().find(|(s, _)| *s == noun) {
+        return (*p).to_string();
+    }
+    let consonant_y = noun
+        .strip_suffix('y')
+        .is_some_and(|stem| stem.ends_with(|c: char| !"aeiou".contains(c)));
+    if consonant_y {
+        format!("{}ies", &noun[..noun.len() - 1])
+    } else if ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|e| noun.ends_with(e))
+    {
+        format!("{noun}es")
+    } else {
+        format!("{noun}s")
+    }
+}
+
 /// What the quantities measure, for the summary ("Meeting length").
 fn label(q: &Quantity, group_label: &str) -> String {
     let base = match (&q.class, &q.noun) {
         (UnitClass::Duration, Some(n)) if n == "age" => "Age".into(),
         (UnitClass::Duration, Some(n)) => format!("{} length", capitalize(n)),
         (UnitClass::Duration, None) => "Duration".into(),
-        (UnitClass::Count, Some(n)) => format!("Number of {n}s"),
+        (UnitClass::Count, Some(n)) => format!("Number of {}", plural(n)),
         (UnitClass::Count, None) => "Number".into(),
+        (UnitClass::Ordinal, Some(n)) => format!("Which {n}"),
+        (UnitClass::Ordinal, None) => "Position".into(),
         (UnitClass::Money(_), Some(n)) => format!("{} amount", capitalize(n)),
         (UnitClass::Money(_), None) => "Amount".into(),
         (UnitClass::Percent, _) => "Percentage".into(),
@@ -501,6 +543,71 @@ mod tests {
             .filter(|d| d.kind == DiscrepancyKind::Number)
             .collect()
     }
+    #[test]
+    fn labels_name_plurals() {
+        for (noun, label) in [
+            ("person", "people"),
+            ("people", "people"),
+            ("casualty", "casualties"),
+            ("day", "days"),
+            ("vote", "votes"),
+            ("bus", "buses"),
+            ("child", "children"),
+        ] {
+            assert_eq!(super::plural(noun), label);
+        }
+    }
+
+    #[test]
+    fn ordinals_and_bounds() {
+        let day = pair(
+            "The strike by port workers reached its 35th day on Monday, union leaders said.",
+            "The strike by port workers reached its 43rd day on Monday, according to union leaders.",
+        );
+        assert_eq!(day.len(), 1, "{day:#?}");
+        assert!(
+            day[0].summary.starts_with("Which day: "),
+            "{}",
+            day[0].summary
+        );
+        let calls = pair(
+            "The city hotline received more than 10,000 calls from stranded travellers.",
+            "The city hotline received more than 15,000 calls from stranded travellers.",
+        );
+        assert_eq!(calls.len(), 1, "{calls:#?}");
+        assert!(
+            calls[0].summary.starts_with("Number of calls: ")
+                && calls[0].summary.contains("more than 15,000")
+                && !calls[0].summary.contains("call ·"),
+            "{}",
+            calls[0].summary
+        );
+        for (a, b) in [
+            // the same bound, and a bound that the exact figure meets
+            (
+                "The hotline received more than 10,000 calls from travellers.",
+                "The hotline received over 10,000 calls from travellers.",
+            ),
+            (
+                "The hotline received more than 10,000 calls from travellers.",
+                "The hotline received 15,000 calls from travellers.",
+            ),
+            // a date, not a position in a series
+            (
+                "The strike began on March 3rd at the port.",
+                "The strike began on the 3rd of March at the port.",
+            ),
+            // different nouns are different series
+            (
+                "The strike reached its 35th day at the port.",
+                "The port held its 43rd annual festival during the strike.",
+            ),
+        ] {
+            let found = pair(a, b);
+            assert!(found.is_empty(), "{a} / {b}: {found:#?}");
+        }
+    }
+
     #[test]
     fn conflicts_and_agreements() {
         let conflict = pair(

@@ -43,6 +43,10 @@ pub enum UnitClass {
     Count,
     /// A point in time, canonical unit days since the common era.
     Time(TimeGrain),
+    /// A position in a series written as an ordinal in digits ("the 35th
+    /// day of the strike", "its 22nd round"); the noun is in
+    /// `Quantity::noun`, and only the same noun is compared.
+    Ordinal,
 }
 
 /// How the text qualifies the number.
@@ -607,6 +611,49 @@ pub(crate) fn has_quantity(text: &str, toks: &[Tok<'_>], ctx: Context) -> bool {
     (0..toks.len()).any(|i| could_start(&p, i) && parse_at(&p, i, text, ctx).is_some())
 }
 
+/// A digit ordinal before the noun it ranks: "35th day", "the 43rd
+/// anniversary", "its 22nd round of talks". Not a date ("March 3rd", "the
+/// 3rd of March": the month decides), not "the 1st time", and not without
+/// a noun.
+fn ordinal(p: &Parser<'_, '_>, i: usize) -> Option<(Quantity, usize)> {
+    let t = p.toks.get(i)?;
+    if t.kind != TokKind::Num {
+        return None;
+    }
+    let lower = t.text.to_ascii_lowercase();
+    let digits = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|suffix| lower.strip_suffix(suffix))?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 6 {
+        return None;
+    }
+    let month_before = i > 0 && contains(Words::Months, p.word(i - 1));
+    let month_after = p.word(i + 1) == "of" && contains(Words::Months, p.word(i + 2));
+    if month_before || month_after || contains(Words::Months, p.word(i + 1)) {
+        return None;
+    }
+    let noun = noun_at(p, i + 1)?;
+    // "the 1st time" is an idiom, not a position outlets report
+    if noun == "time" {
+        return None;
+    }
+    let value: f64 = digits.parse().ok()?;
+    Some((
+        Quantity {
+            span: Span::new(t.start, t.end),
+            class: UnitClass::Ordinal,
+            hedge: Hedge::Exact,
+            lo: value,
+            hi: value,
+            value,
+            unit: noun.clone(),
+            display: t.text.to_string(),
+            noun: Some(noun),
+        },
+        i + 1,
+    ))
+}
+
 /// Fraction words before "of" as shares: "half of voters", "a third of",
 /// "two-thirds of" (percent, loosely: "half" is compatible with 48%).
 fn fraction_of(p: &Parser<'_, '_>, i: usize) -> Option<(Quantity, usize)> {
@@ -687,6 +734,9 @@ fn parse_at(p: &Parser<'_, '_>, i: usize, text: &str, ctx: Context) -> Option<(Q
         return Some(found);
     }
     if let Some(found) = fraction_of(p, i) {
+        return Some(found);
+    }
+    if let Some(found) = ordinal(p, i) {
         return Some(found);
     }
     let (hedge, mut k) = p.hedge_at(i).unwrap_or((Hedge::Exact, i));
@@ -1044,7 +1094,9 @@ fn render(hedge: Hedge, core: &Core, unit_value: f64, class: &UnitClass, unit: &
     match class {
         UnitClass::Percent => format!("{h}{value}%"),
         UnitClass::Money(_) => format!("{h}{value}"),
-        UnitClass::Count if unit.is_empty() => format!("{h}{value}"),
+        // the label names what is counted ("Number of calls"); the singular
+        // key after a figure would read "10,000 call"
+        UnitClass::Count => format!("{h}{value}"),
         _ => format!("{h}{value} {unit}"),
     }
 }
