@@ -1,5 +1,5 @@
 //! What the reader derives from a [`Report`] once, before the first frame:
-//! which groups each paragraph belongs to, and the highlight spans of every
+//! which groups and sub-events each paragraph belongs to, and the highlight spans of every
 //! paragraph (discrepancy mentions and word-diff operations).
 
 use crate::analysis::align::Overview;
@@ -48,6 +48,9 @@ pub struct DiffMark {
 pub struct Index {
     /// Group positions (into `Report::groups`) each paragraph belongs to.
     pub groups: Vec<Vec<Vec<usize>>>,
+    /// Sub-event positions (into `Report::sub_events`) each paragraph
+    /// belongs to.
+    pub sub_events: Vec<Vec<Vec<usize>>>,
     /// Discrepancy mentions, sorted by start.
     pub marks: Vec<Vec<Vec<Mark>>>,
     /// Word-diff spans, sorted by start.
@@ -79,10 +82,23 @@ impl Index {
     pub fn new(report: &Report) -> Index {
         let mut index = Index {
             groups: per_paragraph(report),
+            sub_events: per_paragraph(report),
             marks: per_paragraph(report),
             diffs: per_paragraph(report),
             notices: Vec::new(),
         };
+        for (e, sub) in report.sub_events.iter().enumerate() {
+            for m in &sub.members {
+                if let Some(slot) = index
+                    .sub_events
+                    .get_mut(m.source.0)
+                    .and_then(|s| s.get_mut(m.paragraph))
+                    && !slot.contains(&e)
+                {
+                    slot.push(e);
+                }
+            }
+        }
         for (g, group) in report.groups.iter().enumerate() {
             for m in &group.members {
                 if let Some(slot) = index

@@ -743,21 +743,32 @@ impl State {
     }
 
     /// The top row for pane `s` that levels its counterpart of the first
-    /// candidate paragraph (of the focused pane) it shares a group with.
+    /// candidate paragraph (of the focused pane) that has one: a paragraph
+    /// of a claim group it shares, else the first paragraph of a sub-event
+    /// it shares (the same happening, told in other words).
     fn level_row(&self, s: usize, candidates: &[usize], top: usize) -> Option<usize> {
         let f = self.focus;
+        // The first of `members` (source, paragraph) shown in pane `s`.
+        let row_in_s = |members: &mut dyn Iterator<Item = (usize, usize)>| {
+            members
+                .filter(|&(source, _)| source == s)
+                .find_map(|(_, p)| self.layouts[s].para_row.get(p).copied().flatten())
+        };
         for &p in candidates {
             let p_row = self.layouts[f].para_row[p]?;
-            for &g in &self.index.groups[f][p] {
-                let counterpart = self.report.groups[g]
-                    .members
-                    .iter()
-                    .filter(|m| m.source.0 == s)
-                    .find_map(|m| self.layouts[s].para_row.get(m.paragraph).copied().flatten());
-                if let Some(q_row) = counterpart {
-                    let on_screen = p_row as isize - top as isize;
-                    return Some((q_row as isize - on_screen).max(0) as usize);
-                }
+            let by_group = self.index.groups[f][p].iter().find_map(|&g| {
+                let members = &self.report.groups[g].members;
+                row_in_s(&mut members.iter().map(|m| (m.source.0, m.paragraph)))
+            });
+            let counterpart = by_group.or_else(|| {
+                self.index.sub_events[f][p].iter().find_map(|&e| {
+                    let members = &self.report.sub_events[e].members;
+                    row_in_s(&mut members.iter().map(|m| (m.source.0, m.paragraph)))
+                })
+            });
+            if let Some(q_row) = counterpart {
+                let on_screen = p_row as isize - top as isize;
+                return Some((q_row as isize - on_screen).max(0) as usize);
             }
         }
         None
@@ -1221,6 +1232,30 @@ mod tests {
         run(&mut s, &[Command::Focus(1), Command::Top]);
         assert_eq!(s.scroll[1], 0);
         assert_eq!(top_para(&s, 1), Some(0));
+    }
+
+    #[test]
+    fn a_paragraph_without_a_claim_levels_by_its_sub_event() {
+        // Alpha's last paragraph shares no claim with Beta, only a
+        // sub-event with Beta's third paragraph.
+        let mut report = fixture::report();
+        report.sub_events.push(crate::model::SubEvent {
+            members: vec![
+                crate::model::ParagraphRef {
+                    source: crate::model::SourceId(0),
+                    paragraph: 5,
+                },
+                crate::model::ParagraphRef {
+                    source: crate::model::SourceId(1),
+                    paragraph: 2,
+                },
+            ],
+            groups: Vec::new(),
+        });
+        let mut s = state_over(report, 120, 8);
+        scroll_focused_until_top(&mut s, 0, 5);
+        assert_eq!(top_para(&s, 0), Some(5));
+        assert_eq!(screen_row_of(&s, 1, 2), screen_row_of(&s, 0, 5));
     }
 
     #[test]

@@ -25,7 +25,7 @@ use crate::model::{
     Subkind,
 };
 use crate::text::lexicon::{Lexicon, spelling_variant};
-use crate::text::{Tok, is_stop, lowercase};
+use crate::text::{Tok, is_stop, lowercase, stem};
 
 /// One classified change in one link.
 #[derive(Debug, Clone)]
@@ -273,9 +273,11 @@ impl<'s, 'a> Side<'s, 'a> {
         (i + 1..self.toks.len()).find(|&k| self.toks[k].is_word() && self.toks[k].space_before)
     }
 
-    /// The first token of this sentence spelled `word`.
-    fn find(&self, word: &str) -> Option<usize> {
-        (0..self.toks.len()).find(|&k| self.toks[k].is_word() && self.lower[k] == word)
+    /// The first word token of this sentence with the stem of `word`
+    /// ("agreed" for "agree").
+    fn find_stem(&self, word: &str) -> Option<usize> {
+        let key = stem(word);
+        (0..self.toks.len()).find(|&k| self.toks[k].is_word() && stem(&self.lower[k]) == key)
     }
 
     /// A report verb with the name right before it ("Xi declared").
@@ -328,8 +330,8 @@ impl<'s, 'a> Side<'s, 'a> {
 
 fn classify(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, anchored: bool) -> Option<Change> {
     let small = a.size <= SMALL_OP && b.size <= SMALL_OP && anchored;
-    hedge(lex, a, b, small)
-        .or_else(|| hedge(lex, b, a, small).map(Change::flip))
+    hedge(lex, a, b)
+        .or_else(|| hedge(lex, b, a).map(Change::flip))
         .or_else(|| small.then(|| attribution(lex, a, b)).flatten())
         .or_else(|| small.then(|| evaluative(lex, a, b)).flatten())
 }
@@ -383,9 +385,12 @@ fn label(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, small: bool) -> Opti
     None
 }
 
+/// Hedges that are verbs of seeming: hedges only before "to".
+const VERB_HEDGES: &[&str] = &["appear", "appears", "appeared", "seem", "seems", "seemed"];
+
 /// A hedge among the changed words of `a` that `b` has fewer of, about
 /// something `b` also mentions (the word after the hedge).
-fn hedge(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, small: bool) -> Option<Change> {
+fn hedge(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>) -> Option<Change> {
     if !a.changed.iter().any(|&i| lex.hedge_starts(&a.lower[i])) {
         return None;
     }
@@ -399,18 +404,25 @@ fn hedge(lex: &Lexicon, a: &Side<'_, '_>, b: &Side<'_, '_>, small: bool) -> Opti
             continue;
         };
         let words = h.split('-').count();
-        let after = a.next_word(i + 2 * (words - 1));
-        let anchor = after.and_then(|k| b.find(&a.word(k)));
-        if anchor.is_none() && !small {
+        let last = i + 2 * (words - 1);
+        // "appeared", "seems" hedge only before an infinitive ("appeared
+        // to agree"); "Pence appeared on ABC" is an appearance.
+        if VERB_HEDGES.contains(&h.as_str()) && a.next_word(last).is_none_or(|k| a.word(k) != "to")
+        {
             continue;
         }
-        let b_span = match anchor {
-            Some(k) => b.around(k, 1),
-            None => b
-                .changed
-                .first()
-                .map_or_else(|| fallback(b), |&k| b.around(k, 1)),
+        // What is hedged: the next content word ("alleged *Russian*
+        // interference", "appeared to *agree*"), which `b` must mention
+        // too: a hedge next to words `b` lacks hedges something else. A
+        // shared "to" or "the" anchors nothing.
+        let mut after = a.next_word(last);
+        while let Some(k) = after.filter(|&k| is_stop(&a.word(k))) {
+            after = a.next_word(k);
+        }
+        let Some(anchor) = after.and_then(|k| b.find_stem(&a.word(k))) else {
+            continue;
         };
+        let b_span = b.around(anchor, 1);
         let referent = after.map(|k| a.word(k)).unwrap_or_else(|| h.clone());
         return Some(Change {
             subkind: Subkind::Hedge,
@@ -584,6 +596,26 @@ mod tests {
     }
 
     #[test]
+    fn appearances_and_unshared_words_are_not_hedges() {
+        for (a, b) in [
+            (
+                "Vice President Mike Pence appeared on ABC's This Week on Sunday to defend the plan.",
+                "Vice President Mike Pence went on ABC's This Week on Sunday to defend the plan.",
+            ),
+            (
+                "The new rules are likely to include limits on overtime, officials said on Monday.",
+                "The new rules would require employers to pay overtime, officials said on Monday.",
+            ),
+        ] {
+            let hedges: Vec<_> = framing(a, b)
+                .into_iter()
+                .filter(|(s, _)| *s == Some(Subkind::Hedge))
+                .collect();
+            assert!(hedges.is_empty(), "{a} / {b}: {hedges:?}");
+        }
+    }
+
+    #[test]
     fn framing_choices_are_found() {
         for (a, b, subkind) in [
             (
@@ -599,6 +631,11 @@ mod tests {
             (
                 "The suspect reportedly fled the scene before police arrived.",
                 "The suspect fled the scene before police arrived.",
+                Subkind::Hedge,
+            ),
+            (
+                "The senators appeared to agree with the proposal on Tuesday.",
+                "The senators agreed with the proposal on Tuesday.",
                 Subkind::Hedge,
             ),
             (
