@@ -315,8 +315,109 @@ pub struct SubEvent {
     pub groups: Vec<GroupId>,
 }
 
-/// How much of two sources' bodies have a counterpart in the other.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// What two sources share: one event, a later day of it, a part of it, a
+/// rewrite, the same text, or nothing (see README, "Source relations").
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationKind {
+    /// The two report one happening.
+    #[default]
+    SameEvent,
+    /// One covers a later stage or day of the same story: it shares the
+    /// background and adds new happenings ([`RelationEvidence::later`]).
+    LaterReport,
+    /// One covers only part of the other (a sidebar, a single angle).
+    Partial,
+    /// No shared happening: the two report different events (even on one
+    /// topic).
+    DifferentEvent,
+    /// One is a rewrite or near-copy of the other ([`SourceRelation::rewrite_of`]).
+    Rewrite,
+    /// The same text twice: compared once.
+    Identical,
+}
+
+impl RelationKind {
+    pub const ALL: [RelationKind; 6] = [
+        RelationKind::SameEvent,
+        RelationKind::LaterReport,
+        RelationKind::Partial,
+        RelationKind::DifferentEvent,
+        RelationKind::Rewrite,
+        RelationKind::Identical,
+    ];
+
+    /// The wire name (`same_event`, `later_report`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationKind::SameEvent => "same_event",
+            RelationKind::LaterReport => "later_report",
+            RelationKind::Partial => "partial",
+            RelationKind::DifferentEvent => "different_event",
+            RelationKind::Rewrite => "rewrite",
+            RelationKind::Identical => "identical",
+        }
+    }
+
+    /// True when the two sources report one story (every kind but
+    /// [`RelationKind::DifferentEvent`]): findings may set them side by side.
+    pub fn shares_event(self) -> bool {
+        self != RelationKind::DifferentEvent
+    }
+}
+
+/// What a relation rests on, for a reader to check.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct RelationEvidence {
+    /// Sub-events with paragraphs in both sources (indices into the
+    /// report's `sub_events`): the happenings they share.
+    #[serde(default)]
+    pub shared_sub_events: Vec<usize>,
+    /// Names both sources use, most used first (a few).
+    #[serde(default)]
+    pub shared_names: Vec<String>,
+    /// Overlap of the two sources' named-entity profiles (how often each
+    /// names whom), 0..=1.
+    #[serde(default)]
+    pub names: f64,
+    /// Overlap of the two openings (the first body sentences, where the
+    /// main happening is stated), 0..=1.
+    #[serde(default)]
+    pub openings: f64,
+    /// Overlap of the two content-word profiles, 0..=1.
+    #[serde(default)]
+    pub content: f64,
+    /// Weight of the sentence links between the two: their summed
+    /// similarity over the geometric mean of the two sentence counts.
+    #[serde(default)]
+    pub links: f64,
+
+    /// Verbatim phrases (five words) the two share: quotations, mostly.
+    #[serde(default)]
+    pub shared_phrases: usize,
+    /// The day each opening reports (`"Thursday"`, `"2023-06-19"`), when it
+    /// names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub a_day: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub b_day: Option<String>,
+    /// For `later_report`: the later of the two, when the text or the
+    /// dates tell.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub later: Option<SourceId>,
+    /// For `partial`: the source that covers part of the other.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<SourceId>,
+    /// One line for a person: why this kind.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// How two sources relate: coverage both ways, the kind of relation with
+/// its score and evidence, and the rewrite flag.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct SourceRelation {
     pub a: SourceId,
     pub b: SourceId,
@@ -328,6 +429,48 @@ pub struct SourceRelation {
     /// names the derived source (the later or the more covered one).
     #[serde(default)]
     pub rewrite_of: Option<Rewrite>,
+    /// What the two share (added within `parallax.report/1`; a report
+    /// without it reads as `same_event`).
+    #[serde(default)]
+    pub kind: RelationKind,
+    /// How strongly the two report one event, 0..=1: the calibrated
+    /// probability (see README, "Source relations"); 1 for `identical`.
+    #[serde(default = "full_score")]
+    pub score: f64,
+    #[serde(default)]
+    pub evidence: RelationEvidence,
+}
+
+fn full_score() -> f64 {
+    1.0
+}
+
+/// How close a rewrite stays to its original.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RewriteKind {
+    /// Most sentences kept nearly word for word.
+    NearCopy,
+    /// Lightly edited: the same sentences in the same order, reworded.
+    Rewrite,
+}
+
+impl RewriteKind {
+    /// The wire name, `near_copy` or `rewrite`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RewriteKind::NearCopy => "near_copy",
+            RewriteKind::Rewrite => "rewrite",
+        }
+    }
+
+    /// For a person: "near copy", "rewrite".
+    pub fn label(self) -> &'static str {
+        match self {
+            RewriteKind::NearCopy => "near copy",
+            RewriteKind::Rewrite => "rewrite",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -336,7 +479,7 @@ pub struct Rewrite {
     pub derived: SourceId,
     pub original: SourceId,
     /// `near_copy` or `rewrite`.
-    pub kind: String,
+    pub kind: RewriteKind,
 }
 
 /// Output of the alignment engine.
@@ -468,6 +611,10 @@ impl DiscrepancyKind {
 pub enum Subkind {
     /// Number: values that cannot both be true.
     Conflict,
+    /// Number: a figure a later day changes (a count so far, what is
+    /// expected, a date), differing between a report and a later report of
+    /// the story; ranked below every conflict.
+    TimeBound,
     /// Quote: the same quotation in different words.
     Reworded,
     /// Quote: the same quotation given to different speakers.
@@ -496,8 +643,9 @@ pub enum Subkind {
 
 impl Subkind {
     /// Every subkind, in declaration order.
-    pub const ALL: [Subkind; 12] = [
+    pub const ALL: [Subkind; 13] = [
         Subkind::Conflict,
+        Subkind::TimeBound,
         Subkind::Reworded,
         Subkind::DifferentSpeaker,
         Subkind::Truncated,
@@ -515,6 +663,7 @@ impl Subkind {
     pub fn as_str(self) -> &'static str {
         match self {
             Subkind::Conflict => "conflict",
+            Subkind::TimeBound => "time_bound",
             Subkind::Reworded => "reworded",
             Subkind::DifferentSpeaker => "different_speaker",
             Subkind::Truncated => "truncated",
@@ -533,7 +682,7 @@ impl Subkind {
     pub fn fits(self, kind: DiscrepancyKind) -> bool {
         use DiscrepancyKind as K;
         match self {
-            Subkind::Conflict => kind == K::Number,
+            Subkind::Conflict | Subkind::TimeBound => kind == K::Number,
             Subkind::Reworded
             | Subkind::DifferentSpeaker
             | Subkind::Truncated
@@ -710,7 +859,8 @@ pub struct Report {
     pub sub_events: Vec<SubEvent>,
     /// Ranked: the most worth reading first.
     pub discrepancies: Vec<Discrepancy>,
-    /// Pairwise coverage and rewrite flags (extra field).
+    /// Pairwise relations: coverage, kind, score, evidence, rewrite flags
+    /// (extra field).
     #[serde(default)]
     pub relations: Vec<SourceRelation>,
 }
@@ -729,6 +879,12 @@ impl Report {
     /// An index from each sentence to its links (see [`LinkIndex`]).
     pub fn link_index(&self) -> LinkIndex<'_> {
         LinkIndex::new(&self.groups)
+    }
+
+    /// The relation between two sources, either way round.
+    pub fn relation(&self, x: SourceId, y: SourceId) -> Option<&SourceRelation> {
+        let (a, b) = if x <= y { (x, y) } else { (y, x) };
+        self.relations.iter().find(|r| r.a == a && r.b == b)
     }
 }
 
@@ -785,6 +941,18 @@ mod tests {
     }
 
     #[test]
+    fn relation_and_rewrite_kinds_keep_their_wire_names() {
+        for kind in RelationKind::ALL {
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.as_str()));
+        }
+        for kind in [RewriteKind::NearCopy, RewriteKind::Rewrite] {
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.as_str()));
+        }
+    }
+
+    #[test]
     fn subkind_names_match_the_contract() {
         for subkind in Subkind::ALL {
             let json = serde_json::to_string(&subkind).unwrap();
@@ -792,6 +960,17 @@ mod tests {
             assert_eq!(serde_json::from_str::<Subkind>(&json).unwrap(), subkind);
             assert!(DiscrepancyKind::ALL.iter().any(|k| subkind.fits(*k)));
         }
+    }
+
+    #[test]
+    fn a_relation_without_the_new_fields_still_reads() {
+        // A `parallax.report/1` relation as written before kinds existed.
+        let old = r#"{ "a": "s0", "b": "s2", "a_in_b": 0.62, "b_in_a": 0.91,
+            "rewrite_of": { "derived": "s2", "original": "s0", "kind": "rewrite" } }"#;
+        let r: SourceRelation = serde_json::from_str(old).unwrap();
+        assert_eq!(r.kind, RelationKind::SameEvent);
+        assert_eq!(r.score, 1.0);
+        assert_eq!(r.rewrite_of.unwrap().kind, RewriteKind::Rewrite);
     }
 
     #[test]

@@ -18,6 +18,9 @@
 //!
 //! Every input goes through the same pipeline as `parallax report FILE...`.
 
+mod real_dev_common;
+use real_dev_common::{data_dir, repo};
+
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -119,19 +122,6 @@ fn sweep_params() -> Option<parallax::analysis::align::Params> {
         }
     }
     Some(p)
-}
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn data_dir() -> Option<PathBuf> {
-    let dir = match std::env::var_os("PARALLAX_REAL_DEV") {
-        Some(d) => PathBuf::from(d),
-        None => repo().join("../shared/real-dev"),
-    };
-    let basil = dir.join("basil");
-    basil.is_dir().then_some(basil)
 }
 
 fn gold_dir() -> PathBuf {

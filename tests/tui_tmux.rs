@@ -326,6 +326,41 @@ fn hangup_ends_the_reader() {
     }
 }
 
+#[test]
+fn reader_opens_with_the_sources_summary_and_shows_the_relations_matrix() {
+    let Some(tmux) = Tmux::start("relations") else {
+        return;
+    };
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/relations");
+    tmux.keys(&[
+        &format!(
+            "{BIN} {dir}/coastal-times.txt {dir}/valley-herald.txt {dir}/millbrook-gazette.txt; echo exit=$?"
+        ),
+        "Enter",
+    ]);
+    let screen = tmux.wait_for("the summary line", |s| {
+        s.contains("coastal-times, valley-herald: one event")
+    });
+    assert!(
+        screen.contains("millbrook-gazette: a different event, set aside"),
+        "{screen}"
+    );
+    tmux.keys(&["r"]);
+    let matrix = tmux.wait_for("the relations matrix", |s| {
+        s.contains("How the sources relate")
+    });
+    assert!(matrix.contains("Share of each row's text"), "{matrix}");
+    assert!(matrix.contains("1·3 different event"), "{matrix}");
+    assert!(matrix.contains('%'), "{matrix}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the matrix to close", |s| {
+        !s.contains("How the sources relate")
+    });
+    tmux.keys(&["q"]);
+    tmux.wait_for("a clean exit", |s| s.contains("exit=0"));
+    tmux.assert_restored();
+}
+
 /// The row of pane titles (the first line with a top-left corner).
 fn title_row(screen: &str) -> &str {
     screen.lines().find(|l| l.contains('┌')).unwrap_or("")
@@ -666,7 +701,8 @@ fn twelve_near_copies_get_one_summed_up_notice() {
     });
     let notice = screen.lines().next().unwrap_or("");
     assert!(
-        notice.contains("of 12 sources read as rewrites or near copies of others (66 pairs)"),
+        // the same text twelve times: one report, the copies said once
+        notice.contains("11 of 12 sources are the same text as another, compared once"),
         "{notice}"
     );
     tmux.keys(&["q"]);

@@ -2,10 +2,12 @@
 
 use std::io::{self, Write};
 
+use crate::analysis::align::Overview;
 use crate::model::{DiscrepancyKind, Report};
 
-/// A Markdown report: sources, how they relate, the ranked discrepancies and
-/// the aligned groups.
+/// A Markdown report: the one-line summary of the sources (and which are
+/// set aside, and why), the sources, how each pair relates, the ranked
+/// discrepancies and the aligned groups.
 pub fn write_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     render(report, out, Style::Markdown)
 }
@@ -35,6 +37,18 @@ fn render(report: &Report, out: &mut dyn Write, style: Style) -> io::Result<()> 
         Style::Text => writeln!(out, "{title}\n{}\n", "=".repeat(title.len()))?,
     }
 
+    let overview = Overview::new(report.sources.len(), &report.relations);
+    let summary = overview.summary(&report.sources);
+    if !summary.is_empty() && !report.relations.is_empty() {
+        match style {
+            Style::Markdown => writeln!(out, "**Sources:** {summary}\n")?,
+            Style::Text => writeln!(out, "Sources: {summary}\n")?,
+        }
+        for line in overview.set_aside_lines(&report.sources, &report.relations) {
+            writeln!(out, "{line}\n")?;
+        }
+    }
+
     heading(out, style, "Sources")?;
     for s in &report.sources {
         let body = s.body().count();
@@ -51,27 +65,26 @@ fn render(report: &Report, out: &mut dyn Write, style: Style) -> io::Result<()> 
     }
     writeln!(out)?;
 
-    let rewrites: Vec<_> = report
-        .relations
-        .iter()
-        .filter_map(|r| r.rewrite_of.as_ref())
-        .collect();
-    if !rewrites.is_empty() {
-        heading(out, style, "Not independent")?;
-        for r in rewrites {
+    if !report.relations.is_empty() {
+        heading(out, style, "How the sources relate")?;
+        for r in &report.relations {
+            let kind = r.kind.as_str().replace('_', " ");
             writeln!(
                 out,
-                "- {} reads as a {} of {}: not independent confirmation.",
-                report.source(r.derived).name,
-                r.kind.replace('_', " "),
-                report.source(r.original).name
+                "- {} / {}: {kind} ({:.2}): {}.",
+                report.source(r.a).name,
+                report.source(r.b).name,
+                r.score,
+                r.evidence.note
             )?;
         }
         writeln!(out)?;
     }
 
     heading(out, style, "Discrepancies")?;
-    if report.discrepancies.is_empty() {
+    if overview.nothing_shared() {
+        writeln!(out, "None: no two sources report the same event.\n")?;
+    } else if report.discrepancies.is_empty() {
         writeln!(out, "None found.\n")?;
     }
     for kind in DiscrepancyKind::ALL {

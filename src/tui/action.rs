@@ -32,6 +32,8 @@ pub enum Command {
     ToggleWordDiff,
     ToggleFurniture,
     ToggleHelp,
+    /// How the sources relate: the one-line summary and coverage matrix.
+    ToggleRelations,
     /// Release the mouse to the terminal (select and copy text), or
     /// capture it again.
     ToggleMouse,
@@ -46,7 +48,7 @@ pub enum Command {
 
 impl Command {
     /// Every command with a fixed name, in help order (`Focus(n)` is `focus-N`).
-    pub const NAMED: [Command; 28] = [
+    pub const NAMED: [Command; 29] = [
         Command::LineDown,
         Command::LineUp,
         Command::HalfPageDown,
@@ -70,6 +72,7 @@ impl Command {
         Command::ToggleWordDiff,
         Command::ToggleFurniture,
         Command::ToggleHelp,
+        Command::ToggleRelations,
         Command::ToggleMouse,
         Command::CopyFinding,
         Command::Confirm,
@@ -104,6 +107,7 @@ impl Command {
             Command::ToggleWordDiff => "toggle-word-diff",
             Command::ToggleFurniture => "toggle-furniture",
             Command::ToggleHelp => "toggle-help",
+            Command::ToggleRelations => "toggle-relations",
             Command::ToggleMouse => "toggle-mouse",
             Command::CopyFinding => "copy-finding",
             Command::Confirm => "confirm",
@@ -151,6 +155,7 @@ impl Command {
             Command::ToggleWordDiff => "word diff against the focused source",
             Command::ToggleFurniture => "show headlines, bylines, captions (dimmed)",
             Command::ToggleHelp => "this help",
+            Command::ToggleRelations => "how the sources relate: who shares what with whom",
             Command::ToggleMouse => "release the mouse to select and copy text (again: capture it)",
             Command::CopyFinding => "copy the current discrepancy (OSC 52; enable in the config)",
             Command::Confirm => "jump to the selected discrepancy",

@@ -4,8 +4,8 @@
 
 use crate::model::{
     DiffOp, DiffTag, Discrepancy, DiscrepancyId, DiscrepancyKind, Group, GroupId, Member, Mention,
-    Paragraph, ParagraphKind, Report, Rewrite, SCHEMA, SentenceLink, SentenceRef, Source, SourceId,
-    SourceRelation, Span, Subkind,
+    Paragraph, ParagraphKind, Report, Rewrite, RewriteKind, SCHEMA, SentenceLink, SentenceRef,
+    Source, SourceId, SourceRelation, Span, Subkind,
 };
 
 fn paragraph(index: usize, kind: ParagraphKind, text: &str) -> Paragraph {
@@ -219,8 +219,9 @@ pub fn report() -> Report {
             rewrite_of: Some(Rewrite {
                 derived: SourceId(2),
                 original: SourceId(0),
-                kind: "rewrite".into(),
+                kind: RewriteKind::Rewrite,
             }),
+            ..SourceRelation::default()
         }],
     }
 }

@@ -2,6 +2,7 @@
 //! which groups and sub-events each paragraph belongs to, and the highlight spans of every
 //! paragraph (discrepancy mentions and word-diff operations).
 
+use crate::analysis::align::Overview;
 use crate::model::{DiffTag, DiscrepancyKind, Report, Span};
 
 /// What a highlighted span is, in increasing drawing priority.
@@ -146,67 +147,20 @@ impl Index {
     }
 }
 
-/// Listed one by one up to this many; more are summed up in one notice.
-const NOTICES_LISTED: usize = 2;
-
-/// "X reads as a rewrite of Y" for each rewrite relation, or one summary
-/// when there are many (12 near copies are 66 pairs). A name shared by two
-/// sources carries the pane number, so no source reads as a copy of itself.
+/// The one-line summary of the sources (see [`Overview::summary`]).
 fn rewrite_notices(report: &Report) -> Vec<String> {
-    let name = |id: usize| {
-        let Some(source) = report.sources.get(id) else {
-            return "?".to_string();
-        };
-        let shared = report
-            .sources
-            .iter()
-            .filter(|s| s.name == source.name)
-            .count()
-            > 1;
-        if shared {
-            format!("{} ({})", source.name, id + 1)
-        } else {
-            source.name.clone()
-        }
-    };
-    let rewrites: Vec<_> = report
-        .relations
-        .iter()
-        .filter_map(|r| r.rewrite_of.as_ref())
-        .collect();
-    if rewrites.len() > NOTICES_LISTED {
-        let mut derived: Vec<usize> = rewrites.iter().map(|rw| rw.derived.0).collect();
-        derived.sort_unstable();
-        derived.dedup();
-        return vec![format!(
-            "{} of {} sources read as rewrites or near copies of others ({} pairs): not independent \
-             confirmation; `parallax report` lists them",
-            derived.len(),
-            report.sources.len(),
-            rewrites.len()
-        )];
+    let summary = Overview::new(report.sources.len(), &report.relations).summary(&report.sources);
+    if report.relations.is_empty() || summary.is_empty() {
+        Vec::new()
+    } else {
+        vec![summary]
     }
-    rewrites
-        .into_iter()
-        .map(|rw| {
-            let how = if rw.kind == "near_copy" {
-                "a near copy"
-            } else {
-                "a rewrite"
-            };
-            format!(
-                "{} reads as {how} of {}",
-                name(rw.derived.0),
-                name(rw.original.0)
-            )
-        })
-        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Rewrite, SourceId, SourceRelation};
+    use crate::model::{RelationKind, Rewrite, RewriteKind, SourceId, SourceRelation};
 
     fn near_copies(names: &[&str]) -> Report {
         let mut report = crate::tui::fixture::report();
@@ -232,8 +186,10 @@ mod tests {
                 rewrite_of: Some(Rewrite {
                     derived: SourceId(b),
                     original: SourceId(a),
-                    kind: "near_copy".into(),
+                    kind: RewriteKind::NearCopy,
                 }),
+                kind: RelationKind::Rewrite,
+                ..SourceRelation::default()
             })
             .collect();
         report
@@ -247,8 +203,8 @@ mod tests {
         assert_eq!(
             notices,
             [
-                "11 of 12 sources read as rewrites or near copies of others (66 pairs): not \
-              independent confirmation; `parallax report` lists them"
+                "Outlet 1: the report · 11 of 12 sources read as rewrites or near copies of \
+                 others: not independent confirmation; `parallax report` lists them"
             ]
         );
     }
@@ -256,6 +212,9 @@ mod tests {
     #[test]
     fn no_source_reads_as_a_copy_of_itself() {
         let notices = Index::new(&near_copies(&["AP", "AP"])).notices;
-        assert_eq!(notices, ["AP (2) reads as a near copy of AP (1)"]);
+        assert_eq!(
+            notices,
+            ["AP (1): the report · AP (2): near copy of AP (1)"]
+        );
     }
 }

@@ -171,6 +171,7 @@ impl Default for Keymap {
             (Key::ch('w'), C::ToggleWordDiff),
             (Key::ch('a'), C::ToggleFurniture),
             (Key::ch('?'), C::ToggleHelp),
+            (Key::ch('r'), C::ToggleRelations),
             (Key::ch('m'), C::ToggleMouse),
             (Key::ch('y'), C::CopyFinding),
             (Key::plain(K::Enter), C::Confirm),

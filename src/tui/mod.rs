@@ -20,6 +20,7 @@ pub mod event;
 mod fixture;
 pub mod index;
 pub mod keymap;
+pub mod relations;
 pub mod state;
 pub mod terminal;
 pub mod theme;

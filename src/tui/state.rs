@@ -71,6 +71,8 @@ pub enum Overlay {
     Help,
     Navigator,
     Detail,
+    /// The sources' relations (see [`super::relations`]).
+    Relations,
 }
 
 /// The search prompt and its matches.
@@ -375,6 +377,14 @@ impl State {
             }
             return;
         }
+        if self.overlay == Overlay::Relations {
+            match c {
+                Command::ToggleRelations | Command::Back => self.overlay = Overlay::None,
+                Command::Quit => self.quit = true,
+                _ => {}
+            }
+            return;
+        }
         if self.overlay == Overlay::Navigator && self.list_command(c) {
             return;
         }
@@ -417,6 +427,7 @@ impl State {
                 self.overlay = Overlay::Help;
                 self.help_scroll = 0;
             }
+            Command::ToggleRelations => self.overlay = Overlay::Relations,
             Command::ToggleWordDiff => {
                 self.word_diff = !self.word_diff;
                 let name = self
@@ -1059,7 +1070,7 @@ impl State {
 
     fn click(&mut self, column: u16, row: u16) {
         let g = self.geometry();
-        if self.overlay == Overlay::Help {
+        if matches!(self.overlay, Overlay::Help | Overlay::Relations) {
             self.overlay = Overlay::None;
             return;
         }

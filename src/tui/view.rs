@@ -91,6 +91,9 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) {
     if state.overlay == Overlay::Help {
         draw_help(state, area, buf);
     }
+    if state.overlay == Overlay::Relations {
+        super::relations::draw(state, area, buf);
+    }
     split_flags(buf, area);
 }
 
@@ -739,7 +742,30 @@ fn draw_help(state: &State, area: Rect, buf: &mut Buffer) {
         " Gutter: gN = aligned group N (the same tag marks the same content in other panes); + = only in this source.",
     )));
     lines.push(Line::from(Span::raw(gutter_codes_help())));
-    let width = area.width.saturating_sub(4).min(96);
+    popup(
+        area,
+        96,
+        lines,
+        " Keys · ? or Esc closes ",
+        state.help_scroll,
+        theme.focus,
+        buf,
+    );
+}
+
+/// Draws `lines` in a bordered box over the middle of `area`, at most
+/// `max_width` wide and as tall as the lines once wrapped, scrolled by
+/// `scroll` rows (down to where the last line is at the bottom).
+pub(super) fn popup(
+    area: Rect,
+    max_width: u16,
+    lines: Vec<Line<'_>>,
+    title: &str,
+    scroll: usize,
+    border: Style,
+    buf: &mut Buffer,
+) {
+    let width = area.width.saturating_sub(4).min(max_width);
     // Rows the lines take once wrapped (the legend lines are long).
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
     let rows: usize = lines
@@ -754,16 +780,15 @@ fn draw_help(state: &State, area: Rect, buf: &mut Buffer) {
         height,
     );
     Clear.render(popup, buf);
-    // Down to where the last line is at the bottom.
     let last = rows.saturating_sub(usize::from(height.saturating_sub(2)));
-    let scroll = state.help_scroll.min(last) as u16;
+    let scroll = scroll.min(last) as u16;
     Paragraph::new(lines)
         .block(
             Block::new()
                 .borders(Borders::ALL)
-                .title(" Keys · ? or Esc closes ")
+                .title(title)
                 .title_alignment(Alignment::Center)
-                .border_style(theme.focus),
+                .border_style(border),
         )
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0))

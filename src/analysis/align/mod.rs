@@ -16,16 +16,20 @@
 //! 4. Clusters spanning two or more sources become [`Group`]s of paragraphs
 //!    (a paragraph whose sentences report two things joins two groups), with
 //!    every cross-source sentence pair of a cluster linked and word-diffed.
-//! 5. `relations`: pairwise coverage and rewrite flags from the links.
+//! 5. `relations`: pairwise coverage, rewrite flags and the kind of relation
+//!    (one event, a later report, a part, a different event, a rewrite, the
+//!    same text) from the links and the sources' profiles (`event`).
 //!
 //! Design reading (ideas, not code): Nelken & Shieber 2006 (sentence
 //! alignment of comparable texts without order), CATS "closest" alignment
 //! with character n-gram TF-IDF, SuperPAL (proposition-level alignment).
 
 mod context;
+pub mod event;
 mod features;
 mod grouping;
 mod index;
+pub mod overview;
 mod relations;
 mod similarity;
 mod sparse;
@@ -39,6 +43,7 @@ use crate::model::{Alignment, DiffOp, Group, GroupId, Member, SentenceLink, Sent
 use crate::text::diff::{TokenInterner, Tokenized, to_bytes, token_diff};
 
 use features::Corpus;
+pub use overview::{Overview, Role};
 
 /// The knobs of the aligner. [`Params::default`] holds the values tuned on
 /// generated rewrites of the fixture articles and on the tuning events of
@@ -156,8 +161,8 @@ pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
     let mut differ = Differ::new(sources);
     let groups = build_groups(&corpus, &clusters, params, &mut differ);
     let links: Vec<&SentenceLink> = groups.iter().flat_map(|g| &g.links).collect();
-    let relations = relations::relations(sources, &corpus, &links, params);
     let sub_events = subevents::sub_events(&corpus, &groups, params);
+    let relations = relations::relations(sources, &corpus, &sub_events, &links, params);
     Alignment {
         groups,
         sub_events,
