@@ -252,9 +252,13 @@ impl<'a> Ctx<'a> {
                     let mut distinct: Vec<u32> = self
                         .content(r)
                         .iter()
-                        .map(|w| {
-                            let next = ids.len() as u32;
-                            *ids.entry(w.clone()).or_insert(next)
+                        .map(|w| match ids.get(w.as_str()) {
+                            Some(&id) => id,
+                            None => {
+                                let next = ids.len() as u32;
+                                ids.insert(w.clone(), next);
+                                next
+                            }
                         })
                         .collect();
                     distinct.sort_unstable();
