@@ -599,8 +599,8 @@ mod tests {
     fn appearances_and_unshared_words_are_not_hedges() {
         for (a, b) in [
             (
-                "Vice President Mike Pence appeared on ABC's This Week on Sunday to defend the plan.",
-                "Vice President Mike Pence went on ABC's This Week on Sunday to defend the plan.",
+                "Mayor Ines Calder appeared on the Harbour Radio morning show on Sunday to defend the plan.",
+                "Mayor Ines Calder went on the Harbour Radio morning show on Sunday to defend the plan.",
             ),
             (
                 "The new rules are likely to include limits on overtime, officials said on Monday.",

@@ -690,18 +690,18 @@ mod tests {
         for (a, b) in [
             // the dropped clause has its own negation
             (
-                "\"If somebody tells you how to exercise discretion,\" Senator John Kennedy said on Monday.",
-                "\"If somebody tells you how to exercise discretion, you don't have to follow it,\" Senator John Kennedy said on Monday.",
+                "\"If the council asks you to wait for the permit,\" Mayor Ines Calder said on Monday.",
+                "\"If the council asks you to wait for the permit, you don't have to stop building,\" Mayor Ines Calder said on Monday.",
             ),
             // a conjunction before the kept passage is context, not negation
             (
-                "Sanctions stay, Senator Chuck Schumer said, until \"Russia takes demonstrable and transparent steps to stop.\"",
-                "Sanctions stay, Senator Chuck Schumer said, \"until Russia takes demonstrable and transparent steps to stop.\"",
+                "The tolls stay, Mayor Ines Calder said, until \"the harbour board publishes a full and audited budget.\"",
+                "The tolls stay, Mayor Ines Calder said, \"until the harbour board publishes a full and audited budget.\"",
             ),
             // "not only …, but also …" adds
             (
-                "The lawyer Aitan Goelman called it \"a departure from typical Bureau practice\" on Monday.",
-                "The lawyer Aitan Goelman called it \"a departure from typical Bureau practice, but also a threat to agents\" on Monday.",
+                "The lawyer Tomas Reyna called it \"a break with the usual tender rules\" on Monday.",
+                "The lawyer Tomas Reyna called it \"a break with the usual tender rules, but also a risk to bidders\" on Monday.",
             ),
         ] {
             assert_eq!(truncated(a, b), 0, "{a} / {b}: {:#?}", detect_pair(a, b));
