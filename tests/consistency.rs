@@ -5,7 +5,10 @@
 //! finding calls "only in X" / "not in Y" is never, in another finding,
 //! compared with Y's version of it.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+mod real_dev_common;
+use real_dev_common::{data_dir, repo};
 
 use parallax::analysis::analyze;
 use parallax::ingest::{Input, bundled_sources, load};
@@ -74,7 +77,7 @@ fn check(corpus: &str, r: &Report) -> usize {
     found.len()
 }
 
-fn dir_report(dir: &Path) -> Option<Report> {
+fn dir_report(dir: &std::path::Path) -> Option<Report> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .ok()?
         .flatten()
@@ -93,7 +96,7 @@ fn dir_report(dir: &Path) -> Option<Report> {
 }
 
 fn fixture_dirs(under: &str) -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(under);
+    let root = repo().join(under);
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(root)
         .unwrap()
         .flatten()
@@ -123,15 +126,15 @@ fn no_finding_contradicts_another_on_the_repository_corpora() {
 
 #[test]
 fn no_finding_contradicts_another_on_real_reporting() {
-    let root = std::env::var_os("PARALLAX_REAL_DEV")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real-dev"));
-    let basil = root.join("basil");
-    let Ok(entries) = std::fs::read_dir(&basil) else {
-        println!("real-dev data not found at {}: skipped", basil.display());
+    let Some(basil) = data_dir() else {
+        println!("real-dev data not found ($PARALLAX_REAL_DEV or ../shared/real-dev): skipped");
         return;
     };
-    let mut events: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    let mut events: Vec<PathBuf> = std::fs::read_dir(&basil)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     events.sort();
     let (mut bad, mut read) = (0, 0);
     for event in &events {

@@ -748,22 +748,16 @@ impl State {
     /// it shares (the same happening, told in other words).
     fn level_row(&self, s: usize, candidates: &[usize], top: usize) -> Option<usize> {
         let f = self.focus;
-        // The first of `members` (source, paragraph) shown in pane `s`.
-        let row_in_s = |members: &mut dyn Iterator<Item = (usize, usize)>| {
-            members
-                .filter(|&(source, _)| source == s)
-                .find_map(|(_, p)| self.layouts[s].para_row.get(p).copied().flatten())
-        };
         for &p in candidates {
             let p_row = self.layouts[f].para_row[p]?;
             let by_group = self.index.groups[f][p].iter().find_map(|&g| {
                 let members = &self.report.groups[g].members;
-                row_in_s(&mut members.iter().map(|m| (m.source.0, m.paragraph)))
+                self.first_row_in(s, members.iter().map(|m| (m.source.0, m.paragraph)))
             });
             let counterpart = by_group.or_else(|| {
                 self.index.sub_events[f][p].iter().find_map(|&e| {
                     let members = &self.report.sub_events[e].members;
-                    row_in_s(&mut members.iter().map(|m| (m.source.0, m.paragraph)))
+                    self.first_row_in(s, members.iter().map(|m| (m.source.0, m.paragraph)))
                 })
             });
             if let Some(q_row) = counterpart {
@@ -772,6 +766,18 @@ impl State {
             }
         }
         None
+    }
+
+    /// The row in pane `s` of the first of `members` (source, paragraph)
+    /// that the pane shows.
+    fn first_row_in(
+        &self,
+        s: usize,
+        members: impl Iterator<Item = (usize, usize)>,
+    ) -> Option<usize> {
+        members
+            .filter(|&(source, _)| source == s)
+            .find_map(|(_, p)| self.layouts[s].para_row.get(p).copied().flatten())
     }
 
     fn set_filter(&mut self, filter: Filter) {

@@ -1,5 +1,5 @@
 //! Where the real-dev articles are, for the tests that measure on them
-//! (`real_dev`, `relations_real`).
+//! (`real_dev`, `relations_real`, `consistency`).
 
 use std::path::PathBuf;
 
