@@ -450,6 +450,8 @@ fn pair_label(
 }
 
 fn score_event(ev: &Event, s: &mut Scores) {
+    // the kind or "kind/subkind" whose findings to list with verdicts
+    let show = std::env::var("PARALLAX_REAL_DEV_SHOW").ok();
     s.events += 1;
     let g = &ev.gold;
     let topic_of: HashMap<&str, &str> = g
@@ -670,7 +672,7 @@ fn score_event(ev: &Event, s: &mut Scores) {
                 .and_then(|v| v.as_str().map(String::from))
                 .unwrap_or_else(|| "-".into());
             let key = format!("{kind}/{sub}");
-            if std::env::var("PARALLAX_REAL_DEV_SHOW").is_ok_and(|k| k == key || k == kind) {
+            if show.as_deref().is_some_and(|k| k == key || k == kind) {
                 let verdict = if right {
                     "right"
                 } else if trap {
