@@ -184,8 +184,10 @@ fn reader_jumps_to_a_discrepancy_and_restores_the_terminal() {
     match first_discrepancy_summary() {
         Some(summary) => {
             let prefix: String = summary.chars().take(40).collect();
-            let screen = tmux.wait_for("the discrepancy", |s| s.contains(&prefix));
-            assert!(screen.contains("◆ 1/"), "{screen}");
+            // both lines: a capture can catch a frame half drawn
+            tmux.wait_for("the discrepancy, first of the list", |s| {
+                s.contains(&prefix) && s.contains("◆ 1/")
+            });
         }
         None => {
             tmux.wait_for("the empty message", |s| s.contains("no discrepancies"));
@@ -346,8 +348,9 @@ fn reader_opens_with_the_sources_summary_and_shows_the_relations_matrix() {
         "{screen}"
     );
     tmux.keys(&["r"]);
+    // the whole popup: a capture can catch a frame half drawn
     let matrix = tmux.wait_for("the relations matrix", |s| {
-        s.contains("How the sources relate")
+        s.contains("How the sources relate") && s.contains("1·3 ")
     });
     assert!(matrix.contains("Share of each row's text"), "{matrix}");
     assert!(matrix.contains("1·3 different event"), "{matrix}");
